@@ -1,0 +1,69 @@
+package io.github.twitterlogin.shared;
+
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A call to the Twitter API as a user. {@code path} is relative to the API base URL
+ * ({@code 1.1/statuses/update.json}); {@code query} and {@code form} map each name to its values,
+ * and a form is only sent with POST or PUT.
+ */
+public record ApiRequest(
+    String method,
+    String path,
+    Map<String, List<String>> query,
+    Map<String, List<String>> form,
+    TokenCredentials credentials) {
+
+  private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE");
+  private static final Set<String> METHODS_WITH_FORM = Set.of("POST", "PUT");
+  // A path that could leave the API host (a scheme, "//host", "..") or carry its own query is refused.
+  private static final Pattern SAFE_PATH = Pattern.compile("/?[A-Za-z0-9._~\\-]+(/[A-Za-z0-9._~\\-:]+)*");
+
+  public ApiRequest {
+    if (method == null || !METHODS.contains(method.toUpperCase(Locale.ROOT))) {
+      throw MessageFields.badRequest("method must be one of " + METHODS);
+    }
+    method = method.toUpperCase(Locale.ROOT);
+    if (path == null || !SAFE_PATH.matcher(path).matches() || path.contains("..")) {
+      throw MessageFields.badRequest("path must be a relative API path such as 1.1/account/settings.json");
+    }
+    query = query == null ? Map.of() : query;
+    form = form == null ? Map.of() : form;
+    if (!form.isEmpty() && !METHODS_WITH_FORM.contains(method)) {
+      throw MessageFields.badRequest("form parameters are only sent with POST or PUT");
+    }
+    if (credentials == null) {
+      throw MessageFields.badRequest("token and tokenSecret are required");
+    }
+  }
+
+  public static ApiRequest get(String path, Map<String, List<String>> query, TokenCredentials credentials) {
+    return new ApiRequest("GET", path, query, Map.of(), credentials);
+  }
+
+  public static ApiRequest post(String path, Map<String, List<String>> form, TokenCredentials credentials) {
+    return new ApiRequest("POST", path, Map.of(), form, credentials);
+  }
+
+  public JsonObject toJson() {
+    return credentials.writeTo(new JsonObject()
+        .put("method", method)
+        .put("path", path)
+        .put("query", MessageFields.parametersToJson(query))
+        .put("form", MessageFields.parametersToJson(form)));
+  }
+
+  public static ApiRequest fromJson(JsonObject json) {
+    return new ApiRequest(
+        MessageFields.requiredText(json, "method"),
+        MessageFields.requiredText(json, "path"),
+        MessageFields.optionalParameters(json, "query"),
+        MessageFields.optionalParameters(json, "form"),
+        TokenCredentials.fromJson(json));
+  }
+}

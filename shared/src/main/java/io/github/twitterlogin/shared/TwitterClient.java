@@ -1,0 +1,45 @@
+package io.github.twitterlogin.shared;
+
+import io.github.twitterlogin.shared.impl.EventBusTwitterClient;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+
+/**
+ * Calls the Twitter client verticle over the event bus, wherever it runs in the cluster. Every
+ * failure is a {@link TwitterFailureException}.
+ */
+public interface TwitterClient {
+
+  /** The event-bus timeout of a request; longer than the client verticle's own HTTP timeout. */
+  long DEFAULT_TIMEOUT_MILLIS = 30_000;
+
+  static TwitterClient create(Vertx vertx) {
+    return create(vertx, new DeliveryOptions().setSendTimeout(DEFAULT_TIMEOUT_MILLIS));
+  }
+
+  static TwitterClient create(Vertx vertx, DeliveryOptions options) {
+    return new EventBusTwitterClient(vertx.eventBus(), options);
+  }
+
+  Future<RequestToken> requestToken(RequestTokenRequest request);
+
+  default Future<RequestToken> requestToken(String callbackUrl) {
+    return requestToken(RequestTokenRequest.of(callbackUrl));
+  }
+
+  Future<AccessToken> accessToken(AccessTokenRequest request);
+
+  Future<TwitterUser> verifyCredentials(VerifyCredentialsRequest request);
+
+  default Future<TwitterUser> verifyCredentials(TokenCredentials credentials) {
+    return verifyCredentials(VerifyCredentialsRequest.of(credentials));
+  }
+
+  Future<Void> invalidateToken(TokenCredentials credentials);
+
+  Future<ApiResponse> call(ApiRequest request);
+
+  /** Succeeds when some Twitter client in the cluster answers. */
+  Future<Void> ping();
+}

@@ -1,0 +1,39 @@
+package io.github.twitterlogin.shared.cluster;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.NetworkConfig;
+import java.util.List;
+import io.vertx.spi.cluster.hazelcast.ConfigUtil;
+
+/** Builds the Hazelcast configuration of a member from {@link ClusterSettings}. */
+public final class HazelcastClusterConfig {
+
+  private HazelcastClusterConfig() {
+  }
+
+  public static Config create(ClusterSettings settings) {
+    // Starts from vertx-hazelcast's own config so that its __vertx.* maps keep their settings.
+    Config config = ConfigUtil.loadConfig();
+    config.setClusterName(settings.name());
+    config.setProperty("hazelcast.phone.home.enabled", "false");
+    config.setProperty("hazelcast.logging.type", "slf4j");
+    configureNetwork(config.getNetworkConfig(), settings);
+    config.addMapConfig(new MapConfig(ClusterSettings.SESSION_MAP_NAME)
+        .setBackupCount(settings.sessionBackupCount()));
+    return config;
+  }
+
+  private static void configureNetwork(NetworkConfig network, ClusterSettings settings) {
+    network.setPort(settings.port()).setPortAutoIncrement(settings.portAutoIncrement());
+    if (settings.publicHost() != null) {
+      network.setPublicAddress(settings.publicHost());
+    }
+    network.getInterfaces().setEnabled(true).setInterfaces(List.of(settings.host()));
+    JoinConfig join = network.getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    join.getTcpIpConfig().setEnabled(true).setMembers(settings.members());
+  }
+}

@@ -1,0 +1,87 @@
+package io.github.twitterlogin.shared.impl;
+
+import io.github.twitterlogin.shared.AccessToken;
+import io.github.twitterlogin.shared.AccessTokenRequest;
+import io.github.twitterlogin.shared.ApiRequest;
+import io.github.twitterlogin.shared.ApiResponse;
+import io.github.twitterlogin.shared.RequestToken;
+import io.github.twitterlogin.shared.RequestTokenRequest;
+import io.github.twitterlogin.shared.TokenCredentials;
+import io.github.twitterlogin.shared.TwitterAddresses;
+import io.github.twitterlogin.shared.TwitterClient;
+import io.github.twitterlogin.shared.TwitterFailure;
+import io.github.twitterlogin.shared.TwitterFailureException;
+import io.github.twitterlogin.shared.TwitterUser;
+import io.github.twitterlogin.shared.VerifyCredentialsRequest;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonObject;
+import java.util.function.Function;
+
+public final class EventBusTwitterClient implements TwitterClient {
+
+  private final EventBus eventBus;
+  private final DeliveryOptions options;
+
+  public EventBusTwitterClient(EventBus eventBus, DeliveryOptions options) {
+    this.eventBus = eventBus;
+    this.options = new DeliveryOptions(options.toJson());
+  }
+
+  @Override
+  public Future<RequestToken> requestToken(RequestTokenRequest request) {
+    return request(TwitterAddresses.REQUEST_TOKEN, request.toJson(), RequestToken::fromJson);
+  }
+
+  @Override
+  public Future<AccessToken> accessToken(AccessTokenRequest request) {
+    return request(TwitterAddresses.ACCESS_TOKEN, request.toJson(), AccessToken::fromJson);
+  }
+
+  @Override
+  public Future<TwitterUser> verifyCredentials(VerifyCredentialsRequest request) {
+    return request(TwitterAddresses.VERIFY_CREDENTIALS, request.toJson(), TwitterUser::fromJson);
+  }
+
+  @Override
+  public Future<Void> invalidateToken(TokenCredentials credentials) {
+    return request(TwitterAddresses.INVALIDATE_TOKEN, credentials.toJson(), reply -> null);
+  }
+
+  @Override
+  public Future<ApiResponse> call(ApiRequest request) {
+    return request(TwitterAddresses.API_CALL, request.toJson(), ApiResponse::fromJson);
+  }
+
+  @Override
+  public Future<Void> ping() {
+    return request(TwitterAddresses.PING, new JsonObject(), reply -> null);
+  }
+
+  private <T> Future<T> request(String address, JsonObject body, Function<JsonObject, T> readReply) {
+    return eventBus.<Object>request(address, body, options)
+        .recover(failure -> Future.failedFuture(asTwitterFailure(failure)))
+        .compose(reply -> reply.body() instanceof JsonObject json
+            ? readReplyOf(json, readReply)
+            : Future.failedFuture(new TwitterFailureException(
+                TwitterFailure.INTERNAL_ERROR, "The Twitter client replied without a JSON object")));
+  }
+
+  private static <T> Future<T> readReplyOf(JsonObject json, Function<JsonObject, T> readReply) {
+    try {
+      return Future.succeededFuture(readReply.apply(json));
+    } catch (TwitterFailureException malformed) {
+      return Future.failedFuture(new TwitterFailureException(
+          TwitterFailure.INTERNAL_ERROR, "The Twitter client's reply is malformed: " + malformed.getMessage()));
+    }
+  }
+
+  private static Throwable asTwitterFailure(Throwable failure) {
+    if (failure instanceof ReplyException reply) {
+      return TwitterFailureException.fromReply(reply);
+    }
+    return new TwitterFailureException(TwitterFailure.INTERNAL_ERROR, String.valueOf(failure.getMessage()));
+  }
+}

@@ -1,0 +1,74 @@
+package io.github.twitterlogin.client.oauth;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * RFC 5849 section 3.6: UTF-8, then every byte outside the unreserved set
+ * {@code ALPHA / DIGIT / "-" / "." / "_" / "~"} as {@code %XX} with upper-case hex. Unlike
+ * {@link java.net.URLEncoder}, a space is {@code %20} and {@code *} is encoded.
+ */
+public final class PercentEncoding {
+
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+  private PercentEncoding() {
+  }
+
+  public static String encode(String value) {
+    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    StringBuilder encoded = new StringBuilder(bytes.length * 3);
+    for (byte b : bytes) {
+      int c = b & 0xFF;
+      if (isUnreserved(c)) {
+        encoded.append((char) c);
+      } else {
+        encoded.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
+      }
+    }
+    return encoded.toString();
+  }
+
+  /**
+   * Decodes {@code %XX} escapes as UTF-8; with {@code plusIsSpace}, as form encoding does
+   * (RFC 5849 section 3.4.1.3.1 reads query and body that way), {@code +} becomes a space.
+   *
+   * @throws IllegalArgumentException on a malformed escape
+   */
+  public static String decode(String value, boolean plusIsSpace) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '%') {
+        if (i + 2 >= value.length()) {
+          throw new IllegalArgumentException("Incomplete percent escape");
+        }
+        bytes.write(hexValue(value.charAt(i + 1)) << 4 | hexValue(value.charAt(i + 2)));
+        i += 2;
+      } else if (c == '+' && plusIsSpace) {
+        bytes.write(' ');
+      } else {
+        byte[] utf8 = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+        if (Character.isHighSurrogate(c) && i + 1 < value.length()) {
+          utf8 = value.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
+          i++;
+        }
+        bytes.writeBytes(utf8);
+      }
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  private static boolean isUnreserved(int c) {
+    return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+        || c == '-' || c == '.' || c == '_' || c == '~';
+  }
+
+  private static int hexValue(char c) {
+    int value = Character.digit(c, 16);
+    if (value < 0) {
+      throw new IllegalArgumentException("Malformed percent escape");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,52 @@
+package io.github.twitterlogin.client.oauth;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** RFC 5849 section 3.4.1: the text that an OAuth 1.0a signature is computed over. */
+public final class SignatureBaseString {
+
+  private SignatureBaseString() {
+  }
+
+  /**
+   * @param url the request URL as sent, with its query
+   * @param formParameters the decoded {@code application/x-www-form-urlencoded} body, or none
+   * @param protocolParameters the {@code oauth_*} parameters, without {@code oauth_signature} and
+   *     {@code realm} (section 3.4.1.3.1 leaves both out)
+   */
+  public static String create(
+      String method, URI url, List<Parameter> formParameters, List<Parameter> protocolParameters) {
+    List<Parameter> parameters = new ArrayList<>(Parameter.parseForm(url.getRawQuery()));
+    parameters.addAll(formParameters);
+    parameters.addAll(protocolParameters);
+    return method.toUpperCase(Locale.ROOT)
+        + "&" + PercentEncoding.encode(baseStringUri(url))
+        + "&" + PercentEncoding.encode(normalizedParameters(parameters));
+  }
+
+  /**
+   * Section 3.4.1.2: scheme and host in lower case, the port only when it is not the scheme's
+   * default, the path as sent (an empty path is {@code /}), no query and no fragment.
+   */
+  public static String baseStringUri(URI url) {
+    String scheme = url.getScheme().toLowerCase(Locale.ROOT);
+    String host = url.getHost().toLowerCase(Locale.ROOT);
+    int port = url.getPort();
+    boolean defaultPort = port == -1
+        || scheme.equals("http") && port == 80
+        || scheme.equals("https") && port == 443;
+    String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+    return scheme + "://" + host + (defaultPort ? "" : ":" + port) + path;
+  }
+
+  /** Section 3.4.1.3.2: each pair encoded, sorted, joined by {@code &}; duplicates are kept. */
+  public static String normalizedParameters(List<Parameter> parameters) {
+    return String.join("&", parameters.stream()
+        .sorted(Parameter.BY_ENCODED_NAME_THEN_VALUE)
+        .map(Parameter::encoded)
+        .toList());
+  }
+}
