@@ -72,12 +72,16 @@ public final class TwitterFailureException extends RuntimeException {
     if (json == null) {
       return new TwitterFailureException(failure, String.valueOf(reply.getMessage()));
     }
-    Long reset = json.getLong("rateLimitReset");
-    return new TwitterFailureException(
-        failure,
-        json.getString("message", failure.name()),
-        json.getInteger("twitterErrorCode"),
-        reset == null ? null : Instant.ofEpochSecond(reset));
+    try {
+      Long reset = json.getLong("rateLimitReset");
+      return new TwitterFailureException(
+          failure,
+          json.getString("message", failure.name()),
+          json.getInteger("twitterErrorCode"),
+          reset == null ? null : Instant.ofEpochSecond(reset));
+    } catch (ClassCastException malformed) {
+      return new TwitterFailureException(failure, failure.name());
+    }
   }
 
   private static JsonObject parseOrNull(String text) {

@@ -1,0 +1,117 @@
+package io.github.twitterlogin.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ContractMessagesTest {
+
+  private static final TokenCredentials TOKEN = new TokenCredentials("token-1", "secret-1");
+
+  @Test
+  void apiRequestKeepsRepeatedParametersThroughJson() {
+    ApiRequest request = new ApiRequest("post", "1.1/statuses/update.json",
+        Map.of("a", List.of("1", "2")), Map.of("status", List.of("Zoë 👋 & co")), TOKEN);
+
+    ApiRequest copy = ApiRequest.fromJson(new JsonObject(request.toJson().encode()));
+
+    assertThat(copy).isEqualTo(request);
+    assertThat(copy.method()).isEqualTo("POST");
+  }
+
+  @Test
+  void apiRequestAcceptsASingleStringPerName() {
+    JsonObject json = TOKEN.toJson().put("method", "GET").put("path", "2/users/me")
+        .put("query", new JsonObject().put("user.fields", "name"));
+
+    assertThat(ApiRequest.fromJson(json).query()).containsEntry("user.fields", List.of("name"));
+  }
+
+  @Test
+  void apiRequestRefusesAPathToAnotherHost() {
+    for (String path : List.of("https://evil.example/x", "//evil.example/x", "../x", "1.1/a?b=c", "")) {
+      JsonObject json = TOKEN.toJson().put("method", "GET").put("path", path);
+      assertThatThrownBy(() -> ApiRequest.fromJson(json)).as(path)
+          .isInstanceOfSatisfying(TwitterFailureException.class,
+              failure -> assertThat(failure.failure()).isEqualTo(TwitterFailure.BAD_REQUEST));
+    }
+  }
+
+  @Test
+  void formWithGetIsRefused() {
+    assertThatThrownBy(() -> new ApiRequest("GET", "1.1/a.json", Map.of(), Map.of("a", List.of("b")), TOKEN))
+        .hasMessageContaining("POST or PUT");
+  }
+
+  @Test
+  void missingFieldIsABadRequestNamingIt() {
+    assertThatThrownBy(() -> AccessTokenRequest.fromJson(TOKEN.toJson()))
+        .isInstanceOfSatisfying(TwitterFailureException.class, failure -> {
+          assertThat(failure.failure()).isEqualTo(TwitterFailure.BAD_REQUEST);
+          assertThat(failure.getMessage()).isEqualTo("verifier is required");
+        });
+  }
+
+  @Test
+  void wrongTypeIsABadRequest() {
+    JsonObject json = new JsonObject().put("callbackUrl", new JsonArray().add("x"));
+
+    assertThatThrownBy(() -> RequestTokenRequest.fromJson(json)).hasMessage("callbackUrl must be a string");
+  }
+
+  @Test
+  void secretsStayOutOfToString() {
+    AccessTokenRequest request = new AccessTokenRequest(TOKEN, "verifier-1");
+
+    assertThat(request.toString()).doesNotContain("secret-1", "verifier-1").contains("token-1");
+    assertThat(new AccessToken(TOKEN, "1", "a").toString()).doesNotContain("secret-1");
+  }
+
+  @Test
+  void failureTravelsThroughAReplyException() {
+    TwitterFailureException sent = new TwitterFailureException(
+        TwitterFailure.RATE_LIMITED, "Rate limit exceeded", 88, Instant.ofEpochSecond(1_700_000_000));
+    ReplyException onTheWire = new ReplyException(ReplyFailure.RECIPIENT_FAILURE, sent.failure().code(),
+        sent.toJson().encode());
+
+    TwitterFailureException received = TwitterFailureException.fromReply(onTheWire);
+
+    assertThat(received.failure()).isEqualTo(TwitterFailure.RATE_LIMITED);
+    assertThat(received.getMessage()).isEqualTo("Rate limit exceeded");
+    assertThat(received.twitterErrorCode()).hasValue(88);
+    assertThat(received.rateLimitReset()).contains(Instant.ofEpochSecond(1_700_000_000));
+  }
+
+  @Test
+  void noHandlersMeansNoTwitterClient() {
+    TwitterFailureException failure =
+        TwitterFailureException.fromReply(new ReplyException(ReplyFailure.NO_HANDLERS, "none"));
+
+    assertThat(failure.failure()).isEqualTo(TwitterFailure.NO_CLIENT);
+  }
+
+  @Test
+  void eventBusTimeoutIsAClientTimeout() {
+    TwitterFailureException failure =
+        TwitterFailureException.fromReply(new ReplyException(ReplyFailure.TIMEOUT, "timeout"));
+
+    assertThat(failure.failure()).isEqualTo(TwitterFailure.CLIENT_TIMEOUT);
+  }
+
+  @Test
+  void plainTextFailureFromAnotherSenderIsKept() {
+    TwitterFailureException failure =
+        TwitterFailureException.fromReply(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, 503, "down"));
+
+    assertThat(failure.failure()).isEqualTo(TwitterFailure.UNREACHABLE);
+    assertThat(failure.getMessage()).isEqualTo("down");
+  }
+}

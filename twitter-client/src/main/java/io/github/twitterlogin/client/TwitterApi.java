@@ -1,0 +1,123 @@
+package io.github.twitterlogin.client;
+
+import io.github.twitterlogin.client.oauth.OAuthSigner;
+import io.github.twitterlogin.client.oauth.Parameter;
+import io.github.twitterlogin.client.oauth.UnsignedRequest;
+import io.github.twitterlogin.shared.TwitterFailure;
+import io.github.twitterlogin.shared.TwitterFailureException;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.StreamResetException;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import java.util.function.IntPredicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every HTTP call to Twitter: builds the URL below the API base URL, signs it, sends it within the
+ * request timeout and turns a transport failure or an error answer into a
+ * {@link TwitterFailureException}.
+ */
+final class TwitterApi {
+
+  private static final Logger log = LoggerFactory.getLogger(TwitterApi.class);
+  private static final String FORM_CONTENT_TYPE = "application/x-www-form-urlencoded";
+
+  private final WebClient client;
+  private final OAuthSigner signer;
+  private final String apiBaseUrl;
+  private final long requestTimeoutMillis;
+  private final String consumerSecret;
+
+  TwitterApi(WebClient client, OAuthSigner signer, TwitterClientSettings settings) {
+    this.client = client;
+    this.signer = signer;
+    this.apiBaseUrl = settings.apiBaseUrl();
+    this.requestTimeoutMillis = settings.requestTimeoutMillis();
+    this.consumerSecret = settings.consumer().secret();
+  }
+
+  /** Sends the request; any answer but a 2xx is a failure. */
+  Future<HttpResponse<Buffer>> send(TwitterRequest request) {
+    return exchange(request, status -> status < 200 || status > 299);
+  }
+
+  /**
+   * Sends a user's own API call, whose caller wants to see a 403 or a 404 as Twitter gave it; only
+   * 401, 429 and 5xx answers are failures.
+   */
+  Future<HttpResponse<Buffer>> sendForCaller(TwitterRequest request) {
+    return exchange(request, TwitterErrors::failsAnApiCall);
+  }
+
+  private Future<HttpResponse<Buffer>> exchange(TwitterRequest request, IntPredicate isFailure) {
+    SecretRedaction redaction = redactionFor(request);
+    return Future.succeededFuture(request)
+        .compose(this::sendSigned)
+        .recover(cause -> Future.failedFuture(transportFailure(request, cause, redaction)))
+        .compose(response -> {
+          log.debug("{} answered {}", request.describe(), response.statusCode());
+          return isFailure.test(response.statusCode())
+              ? Future.failedFuture(TwitterErrors.failureOf(response, request, redaction))
+              : Future.succeededFuture(response);
+        });
+  }
+
+  /**
+   * The query and the form are encoded here with RFC 3986 escapes and sent as they are, so that
+   * Twitter reads exactly the parameters that were signed (RFC 5849 section 3.4.1.3.1).
+   */
+  private Future<HttpResponse<Buffer>> sendSigned(TwitterRequest request) {
+    String url = urlOf(request);
+    UnsignedRequest unsigned = new UnsignedRequest(
+        request.method().name(), URI.create(url), request.form(), request.token(), request.protocolParameters());
+    HttpRequest<Buffer> http = client.requestAbs(request.method(), url)
+        .putHeader("Authorization", signer.authorizationHeader(unsigned))
+        .timeout(requestTimeoutMillis);
+    if (request.form().isEmpty()) {
+      return http.send();
+    }
+    return http.putHeader("Content-Type", FORM_CONTENT_TYPE)
+        .sendBuffer(Buffer.buffer(Parameter.formatForm(request.form())));
+  }
+
+  private String urlOf(TwitterRequest request) {
+    String url = apiBaseUrl + "/" + request.path();
+    return request.query().isEmpty() ? url : url + "?" + Parameter.formatForm(request.query());
+  }
+
+  private TwitterFailureException transportFailure(TwitterRequest request, Throwable cause, SecretRedaction redaction) {
+    if (cause instanceof TimeoutException) {
+      return new TwitterFailureException(TwitterFailure.TIMEOUT,
+          "Twitter did not answer " + request.describe() + " within " + requestTimeoutMillis + " ms");
+    }
+    if (isConnectionFailure(cause)) {
+      return new TwitterFailureException(TwitterFailure.UNREACHABLE, redaction.apply(
+          "Twitter could not be reached for " + request.describe() + ": " + cause.getMessage()));
+    }
+    log.warn("{} failed unexpectedly", request.describe(), cause);
+    return new TwitterFailureException(
+        TwitterFailure.INTERNAL_ERROR, "The Twitter client failed unexpectedly on " + request.describe());
+  }
+
+  /** Refused, reset or closed connections, unknown hosts, failed TLS handshakes: all are IOExceptions or closes. */
+  private static boolean isConnectionFailure(Throwable cause) {
+    return cause instanceof IOException
+        || cause instanceof HttpClosedException
+        || cause instanceof StreamResetException;
+  }
+
+  private SecretRedaction redactionFor(TwitterRequest request) {
+    List<String> secrets = new ArrayList<>(request.secrets());
+    secrets.add(consumerSecret);
+    return new SecretRedaction(secrets);
+  }
+}

@@ -1,0 +1,85 @@
+package io.github.twitterlogin.client;
+
+import io.github.twitterlogin.client.oauth.OAuthSigner;
+import io.github.twitterlogin.shared.AccessToken;
+import io.github.twitterlogin.shared.AccessTokenRequest;
+import io.github.twitterlogin.shared.ApiRequest;
+import io.github.twitterlogin.shared.ApiResponse;
+import io.github.twitterlogin.shared.RequestToken;
+import io.github.twitterlogin.shared.RequestTokenRequest;
+import io.github.twitterlogin.shared.TokenCredentials;
+import io.github.twitterlogin.shared.TwitterAddresses;
+import io.github.twitterlogin.shared.TwitterUser;
+import io.github.twitterlogin.shared.VerifyCredentialsRequest;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.util.List;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls Twitter for the rest of the cluster, answering every address of {@link TwitterAddresses}.
+ * Instances share nothing, so any number of them may run in one process or in several.
+ */
+public class TwitterClientVerticle extends VerticleBase {
+
+  private static final Logger log = LoggerFactory.getLogger(TwitterClientVerticle.class);
+
+  private WebClient webClient;
+
+  @Override
+  public Future<?> start() {
+    return Future.succeededFuture(config())
+        .map(TwitterClientSettings::fromJson)
+        .compose(this::serve);
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (webClient != null) {
+      webClient.close();
+    }
+    return Future.succeededFuture();
+  }
+
+  /** Succeeds once every address is registered across the cluster. */
+  private Future<?> serve(TwitterClientSettings settings) {
+    webClient = WebClient.create(vertx, webClientOptions(settings));
+    TwitterApi api = new TwitterApi(webClient, OAuthSigner.hmacSha1(settings.consumer()), settings);
+    TokenEndpoints tokens = new TokenEndpoints(api, settings.apiBaseUrl());
+    UserEndpoints users = new UserEndpoints(api);
+    return Future.all(List.of(
+            consume(TwitterAddresses.REQUEST_TOKEN, RequestTokenRequest::fromJson,
+                request -> tokens.requestToken(request).map(RequestToken::toJson)),
+            consume(TwitterAddresses.ACCESS_TOKEN, AccessTokenRequest::fromJson,
+                request -> tokens.accessToken(request).map(AccessToken::toJson)),
+            consume(TwitterAddresses.VERIFY_CREDENTIALS, VerifyCredentialsRequest::fromJson,
+                request -> users.verifyCredentials(request).map(TwitterUser::toJson)),
+            consume(TwitterAddresses.INVALIDATE_TOKEN, TokenCredentials::fromJson,
+                credentials -> tokens.invalidateToken(credentials).map(TokenCredentials::toTokenJson)),
+            consume(TwitterAddresses.API_CALL, ApiRequest::fromJson,
+                request -> users.call(request).map(ApiResponse::toJson)),
+            vertx.eventBus().consumer(TwitterAddresses.PING, message -> message.reply(new JsonObject())).completion()))
+        .onSuccess(registered -> log.debug("Twitter client serving {} for consumer {}",
+            settings.apiBaseUrl(), settings.consumer().key()))
+        .onFailure(failure -> webClient.close());
+  }
+
+  private <T> Future<Void> consume(
+      String address, Function<JsonObject, T> requestReader, Function<T, Future<JsonObject>> operation) {
+    return vertx.eventBus().<Object>consumer(address, new OperationHandler<>(address, requestReader, operation))
+        .completion();
+  }
+
+  private static WebClientOptions webClientOptions(TwitterClientSettings settings) {
+    return new WebClientOptions()
+        .setConnectTimeout(settings.connectTimeoutMillis())
+        .setKeepAlive(true)
+        // A redirect would carry a signature made for another URL, and the Authorization header to another host.
+        .setFollowRedirects(false);
+  }
+}

@@ -1,0 +1,95 @@
+package io.github.twitterlogin.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.twitterlogin.shared.TwitterAddresses;
+import io.github.twitterlogin.shared.TwitterClient;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.Checkpoint;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(VertxExtension.class)
+class TwitterClientVerticleTest {
+
+  @Test
+  void missingConsumerSecretFailsDeployment(Vertx vertx, VertxTestContext testContext) {
+    JsonObject config = new JsonObject().put("consumerKey", FakeTwitter.CONSUMER_KEY);
+    ClientFixture.deploy(vertx, config).onComplete(testContext.failing(failure -> testContext.verify(() -> {
+      assertThat(failure).hasMessageContaining("consumerSecret is required");
+      testContext.completeNow();
+    })));
+  }
+
+  @Test
+  void failedDeploymentDoesNotShowTheSecret(Vertx vertx, VertxTestContext testContext) {
+    JsonObject config = new JsonObject().put("consumerSecret", "s3cret-value").put("apiBaseUrl", "ftp://s3cret-value");
+    ClientFixture.deploy(vertx, config).onComplete(testContext.failing(failure -> testContext.verify(() -> {
+      assertThat(failure).hasMessageContaining("apiBaseUrl must be an absolute http or https URL");
+      assertThat(failure.getMessage()).doesNotContain("s3cret-value");
+      testContext.completeNow();
+    })));
+  }
+
+  @Test
+  void pingAnswersAnEmptyObject(Vertx vertx, VertxTestContext testContext) {
+    Future<JsonObject> pong = ClientFixture.start(vertx)
+        .compose(fixture -> vertx.eventBus().<JsonObject>request(TwitterAddresses.PING, "anything"))
+        .map(reply -> reply.body());
+    Outcome.succeeds(testContext, pong, body -> assertThat(body).isEqualTo(new JsonObject()));
+  }
+
+  @Test
+  void everyAddressIsServedOnceDeployed(Vertx vertx, VertxTestContext testContext) throws Exception {
+    List<String> addresses = addressesOf(TwitterAddresses.class);
+    Checkpoint answered = testContext.checkpoint(addresses.size());
+    ClientFixture.start(vertx).onComplete(testContext.succeeding(fixture -> {
+      for (String address : addresses) {
+        vertx.eventBus().request(address, new JsonObject()).onComplete(reply -> testContext.verify(() -> {
+          if (reply.failed()) {
+            ReplyException failure = (ReplyException) reply.cause();
+            assertThat(failure.failureType()).as(address).isEqualTo(ReplyFailure.RECIPIENT_FAILURE);
+          }
+          answered.flag();
+        }));
+      }
+    }));
+  }
+
+  @Test
+  void severalInstancesServeTogether(Vertx vertx, VertxTestContext testContext) {
+    Checkpoint served = testContext.checkpoint(4);
+    FakeTwitter.start(vertx)
+        .compose(twitter -> vertx.deployVerticle(TwitterClientVerticle::new,
+            new DeploymentOptions().setInstances(3).setConfig(ClientFixture.configFor(twitter))))
+        .onComplete(testContext.succeeding(deployment -> {
+          TwitterClient client = TwitterClient.create(vertx);
+          for (int i = 0; i < 4; i++) {
+            client.verifyCredentials(FakeTwitter.USER_TOKEN).onComplete(testContext.succeeding(user -> served.flag()));
+          }
+        }));
+  }
+
+  private static List<String> addressesOf(Class<?> constants) throws IllegalAccessException {
+    Field[] fields = Arrays.stream(constants.getFields())
+        .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class)
+        .toArray(Field[]::new);
+    String[] addresses = new String[fields.length];
+    for (int i = 0; i < fields.length; i++) {
+      addresses[i] = (String) fields[i].get(null);
+    }
+    assertThat(addresses).hasSizeGreaterThanOrEqualTo(6);
+    return List.of(addresses);
+  }
+}
