@@ -2,13 +2,16 @@ package io.github.twitterlogin.shared.cluster;
 
 import io.github.twitterlogin.shared.settings.Environment;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * How a process joins the cluster: Hazelcast by TCP-IP on {@code host:port} with the listed
- * {@code members}, and the Vert.x event bus on {@code host:eventBusPort}.
+ * How a process joins the cluster: Hazelcast on {@code host:port}, finding the other members by
+ * TCP-IP from {@code members} (or through Kubernetes), and the Vert.x event bus on
+ * {@code host:eventBusPort}, with TLS when configured.
  *
  * @param publicHost the address other members reach this one at, when it differs from {@code host}
  * @param sessionBackupCount synchronous backups of each session; 1 survives the loss of a member
+ * @param heartbeatTimeoutSeconds how long a silent member stays in the cluster before it is dropped
  */
 public record ClusterSettings(
     String name,
@@ -17,8 +20,11 @@ public record ClusterSettings(
     boolean portAutoIncrement,
     String publicHost,
     List<String> members,
+    Optional<KubernetesDiscovery> kubernetes,
     int eventBusPort,
-    int sessionBackupCount) {
+    Optional<EventBusTls> eventBusTls,
+    int sessionBackupCount,
+    int heartbeatTimeoutSeconds) {
 
   public static final String DEFAULT_NAME = "twitter-login-gateway";
   public static final int DEFAULT_PORT = 5701;
@@ -38,13 +44,22 @@ public record ClusterSettings(
         env.flag("CLUSTER_PORT_AUTO_INCREMENT", true),
         env.text("CLUSTER_PUBLIC_HOST", null),
         env.list("CLUSTER_MEMBERS", List.of(host)),
+        KubernetesDiscovery.fromEnvironment(env),
         env.port("EVENT_BUS_PORT", 0),
-        env.integer("SESSION_BACKUP_COUNT", 1, 0, 6));
+        EventBusTls.fromEnvironment(env),
+        env.integer("SESSION_BACKUP_COUNT", 1, 0, 6),
+        env.integer("CLUSTER_HEARTBEAT_TIMEOUT_SECONDS", 60, 1, 3600));
   }
 
-  /** A cluster of members on 127.0.0.1 only, as tests and local runs use. */
+  /** A cluster of members on 127.0.0.1 only, as tests use: this member on {@code port}. */
   public static ClusterSettings loopback(String name, int port, List<Integer> memberPorts) {
     List<String> members = memberPorts.stream().map(p -> "127.0.0.1:" + p).toList();
-    return new ClusterSettings(name, "127.0.0.1", port, false, null, members, 0, 1);
+    return new ClusterSettings(name, "127.0.0.1", port, false, null, members, Optional.empty(), 0,
+        Optional.empty(), 1, 60);
+  }
+
+  public ClusterSettings withEventBusTls(EventBusTls tls) {
+    return new ClusterSettings(name, host, port, portAutoIncrement, publicHost, members, kubernetes,
+        eventBusPort, Optional.of(tls), sessionBackupCount, heartbeatTimeoutSeconds);
   }
 }

@@ -23,6 +23,7 @@ public final class ClusteredVertx {
     if (settings.publicHost() != null) {
       eventBus.setClusterPublicHost(settings.publicHost());
     }
+    settings.eventBusTls().ifPresent(tls -> tls.applyTo(eventBus));
     return Vertx.builder()
         .with(options)
         .withClusterManager(new HazelcastClusterManager(HazelcastClusterConfig.create(settings)))

@@ -19,6 +19,9 @@ public final class HazelcastClusterConfig {
     config.setClusterName(settings.name());
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.logging.type", "slf4j");
+    // Vert.x leaves the cluster when it closes; Hazelcast's own hook would race it at shutdown.
+    config.setProperty("hazelcast.shutdownhook.enabled", "false");
+    config.setProperty("hazelcast.max.no.heartbeat.seconds", Integer.toString(settings.heartbeatTimeoutSeconds()));
     configureNetwork(config.getNetworkConfig(), settings);
     config.addMapConfig(new MapConfig(ClusterSettings.SESSION_MAP_NAME)
         .setBackupCount(settings.sessionBackupCount()));
@@ -35,5 +38,6 @@ public final class HazelcastClusterConfig {
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
     join.getTcpIpConfig().setEnabled(true).setMembers(settings.members());
+    settings.kubernetes().ifPresent(kubernetes -> kubernetes.applyTo(join));
   }
 }
