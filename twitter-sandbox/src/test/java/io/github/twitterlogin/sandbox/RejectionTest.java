@@ -1,0 +1,282 @@
+package io.github.twitterlogin.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.scribejava.core.model.OAuth1AccessToken;
+import com.github.scribejava.core.model.OAuth1RequestToken;
+import com.github.scribejava.core.model.OAuthRequest;
+import com.github.scribejava.core.model.Response;
+import com.github.scribejava.core.model.Verb;
+import com.github.scribejava.core.oauth.OAuth10aService;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.VertxExtension;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Each request Twitter would refuse is refused here, with Twitter's status and error code. */
+@ExtendWith(VertxExtension.class)
+class RejectionTest {
+
+  private static final OAuth1AccessToken NO_TOKEN = new OAuth1AccessToken("", "");
+
+  @Test
+  void requestTokenWithUnapprovedCallbackIsForbidden(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject());
+    OAuth10aService scribe = sandbox.scribe();
+
+    Response answer = requestToken(sandbox, scribe, "https://evil.example/callback");
+
+    assertThat(answer.getCode()).isEqualTo(403);
+    assertThat(SandboxFixture.firstError(answer).getInteger("code")).isEqualTo(415);
+  }
+
+  @Test
+  void requestTokenWithoutCallbackIsRefused(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject());
+    OAuth10aService scribe = sandbox.scribe();
+    OAuthRequest request = new OAuthRequest(Verb.POST, scribe.getApi().getRequestTokenEndpoint());
+    scribe.signRequest(NO_TOKEN, request);
+
+    assertThat(scribe.execute(request).getCode()).isEqualTo(400);
+  }
+
+  @Test
+  void unknownConsumerIsRejected(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject());
+    OAuth10aService stranger = sandbox.scribe("nobody", "secret", SandboxFixture.CALLBACK, null);
+
+    Response answer = requestToken(sandbox, stranger, SandboxFixture.CALLBACK);
+
+    assertThat(answer.getCode()).isEqualTo(401);
+    assertThat(SandboxFixture.firstError(answer).getInteger("code")).isEqualTo(32);
+  }
+
+  @Test
+  void badSignatureIsRejected(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject());
+    OAuth10aService wrongSecret = sandbox.scribe(SandboxConsumer.DEFAULT_KEY, "not-the-secret", SandboxFixture.CALLBACK, null);
+
+    Response answer = requestToken(sandbox, wrongSecret, SandboxFixture.CALLBACK);
+
+    assertThat(answer.getCode()).isEqualTo(401);
+    assertThat(SandboxFixture.firstError(answer).getInteger("code")).isEqualTo(32);
+  }
+
+  @Test
+  void requestSignedWithAnotherUsersTokenSecretIsRejected(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject());
+    OAuth10aService scribe = sandbox.scribe();
+    OAuth1AccessToken access = sandbox.signIn(scribe);
+
+    Response answer = sandbox.signedGet(scribe, new OAuth1AccessToken(access.getToken(), "forged-secret"),
+        "/1.1/account/verify_credentials.json");
+
+    assertThat(answer.getCode()).isEqualTo(401);
+    assertThat(SandboxFixture.firstError(answer).getInteger("code")).isEqualTo(32);
+  }
+
+  @Test
+  void timestampTooOldIsRejected(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject());
+    long fiveMinutesAndOneSecondAgo = Instant.now().minusSeconds(301).getEpochSecond();
+    OAuth10aService late = sandbox.scribe(SandboxConsumer.DEFAULT_KEY, SandboxConsumer.DEFAULT_SECRET,
+        SandboxFixture.CALLBACK, new FixedTimestamps("late-nonce", fiveMinutesAndOneSecondAgo));
+
+    Response answer = requestToken(sandbox, late, SandboxFixture.CALLBACK);
+
+    assertThat(answer.getCode()).isEqualTo(401);
+    assertThat(SandboxFixture.firstError(answer).getInteger("code")).isEqualTo(135);
+  }
+
+  @Test
+  void reusedNonceIsRejected(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject());
+    OAuth1AccessToken access = sandbox.signIn(sandbox.scribe());
+    OAuth10aService replaying = sandbox.scribe(SandboxConsumer.DEFAULT_KEY, SandboxConsumer.DEFAULT_SECRET,
+        SandboxFixture.CALLBACK, new FixedTimestamps("same-nonce", Instant.now().getEpochSecond()));
+
+    Response first = sandbox.signedGet(replaying, access, "/1.1/account/verify_credentials.json");
+    Response replay = sandbox.signedGet(replaying, access, "/1.1/account/verify_credentials.json");
+
+    assertThat(first.getCode()).isEqualTo(200);
+    assertThat(replay.getCode()).isEqualTo(401);
+    assertThat(SandboxFixture.firstError(replay).getString("message")).contains("nonce");
+  }
+
+  @Test
+  void expiredRequestTokenIsRejected(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject().put("requestTokenLifetimeSeconds", 60));
+    OAuth10aService scribe = sandbox.scribe();
+    OAuth1RequestToken requestToken = scribe.getRequestToken();
+    String verifier = SandboxFixture.verifierOf(sandbox.authorize(requestToken.getToken(), "1000000001"));
+    sandbox.clock.advance(Duration.ofSeconds(61));
+
+    Response answer = accessToken(scribe, requestToken, verifier);
+
+    assertThat(answer.getCode()).isEqualTo(401);
+    assertThat(SandboxFixture.firstError(answer).getInteger("code")).isEqualTo(89);
+  }
+
+  @Test
+  void usedRequestTokenIsRejected(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject());
+    OAuth10aService scribe = sandbox.scribe();
+    OAuth1RequestToken requestToken = scribe.getRequestToken();
+    String verifier = SandboxFixture.verifierOf(sandbox.authorize(requestToken.getToken(), "1000000001"));
+
+    Response first = accessToken(scribe, requestToken, verifier);
+    Response second = accessToken(scribe, requestToken, verifier);
+
+    assertThat(first.getCode()).isEqualTo(200);
+    assertThat(second.getCode()).isEqualTo(401);
+    assertThat(SandboxFixture.firstError(second).getInteger("code")).isEqualTo(89);
+  }
+
+  @Test
+  void wrongVerifierIsRejected(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject());
+    OAuth10aService scribe = sandbox.scribe();
+    OAuth1RequestToken requestToken = scribe.getRequestToken();
+    sandbox.authorize(requestToken.getToken(), "1000000001");
+
+    Response answer = accessToken(scribe, requestToken, "not-the-verifier");
+
+    assertThat(answer.getCode()).isEqualTo(401);
+    assertThat(SandboxFixture.firstError(answer).getString("message")).contains("Invalid oauth_verifier");
+  }
+
+  @Test
+  void unauthorizedRequestTokenCannotBeExchanged(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject());
+    OAuth10aService scribe = sandbox.scribe();
+    OAuth1RequestToken requestToken = scribe.getRequestToken();
+
+    assertThat(accessToken(scribe, requestToken, "guess").getCode()).isEqualTo(401);
+  }
+
+  @Test
+  void verifierInTheFormIsAccepted(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject());
+    OAuth10aService scribe = sandbox.scribe();
+    OAuth1RequestToken requestToken = scribe.getRequestToken();
+    String verifier = SandboxFixture.verifierOf(sandbox.authorize(requestToken.getToken(), "1000000001"));
+    OAuthRequest request = new OAuthRequest(Verb.POST, scribe.getApi().getAccessTokenEndpoint());
+    request.addBodyParameter("oauth_verifier", verifier);
+    scribe.signRequest(new OAuth1AccessToken(requestToken.getToken(), requestToken.getTokenSecret()), request);
+
+    Response answer = scribe.execute(request);
+
+    assertThat(answer.getCode()).isEqualTo(200);
+    assertThat(answer.getBody()).contains("user_id=1000000001");
+  }
+
+  @Test
+  void revokedAccessTokenIsRejected(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject());
+    OAuth10aService scribe = sandbox.scribe();
+    OAuth1AccessToken access = sandbox.signIn(scribe);
+    sandbox.signedPost(scribe, access, "/1.1/oauth/invalidate_token");
+
+    Response answer = sandbox.signedGet(scribe, access, "/2/users/me");
+
+    assertThat(answer.getCode()).isEqualTo(401);
+    assertThat(SandboxFixture.firstError(answer).getInteger("code")).isEqualTo(89);
+  }
+
+  @Test
+  void unknownAccessTokenIsRejected(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject());
+    OAuth10aService scribe = sandbox.scribe();
+
+    Response answer = sandbox.signedGet(scribe, new OAuth1AccessToken("made-up", "made-up"),
+        "/1.1/account/verify_credentials.json");
+
+    assertThat(answer.getCode()).isEqualTo(401);
+    assertThat(SandboxFixture.firstError(answer).getInteger("code")).isEqualTo(89);
+  }
+
+  @Test
+  void seventySixthVerifyCredentialsInTheWindowIsRateLimited(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject());
+    OAuth10aService scribe = sandbox.scribe();
+    OAuth1AccessToken access = sandbox.signIn(scribe);
+    for (int call = 1; call <= 75; call++) {
+      assertThat(sandbox.signedGet(scribe, access, "/1.1/account/verify_credentials.json").getCode())
+          .as("call %d", call).isEqualTo(200);
+    }
+
+    Response limited = sandbox.signedGet(scribe, access, "/1.1/account/verify_credentials.json");
+
+    assertThat(limited.getCode()).isEqualTo(429);
+    assertThat(SandboxFixture.firstError(limited).getInteger("code")).isEqualTo(88);
+    assertThat(limited.getHeader("x-rate-limit-remaining")).isEqualTo("0");
+  }
+
+  @Test
+  void rateLimitWindowStartsAfresh(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject().put("verifyCredentialsLimit", 1)
+        .put("allowedClockSkewSeconds", 3600));
+    OAuth10aService scribe = sandbox.scribe();
+    OAuth1AccessToken access = sandbox.signIn(scribe);
+    sandbox.signedGet(scribe, access, "/1.1/account/verify_credentials.json");
+    sandbox.clock.advance(Duration.ofMinutes(15));
+
+    assertThat(sandbox.signedGet(scribe, access, "/1.1/account/verify_credentials.json").getCode()).isEqualTo(200);
+  }
+
+  @Test
+  void missingAuthorizationIsBadRequest(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject());
+
+    HttpResponse<Buffer> answer = sandbox.post("/oauth/request_token", MultiMap.caseInsensitiveMultiMap());
+
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(answer.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getInteger("code")).isEqualTo(215);
+  }
+
+  @Test
+  void malformedAuthorizationIsBadRequest(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject());
+
+    HttpResponse<Buffer> answer = sandbox.browser.post(sandbox.sandbox.actualPort(), "127.0.0.1", "/oauth/request_token")
+        .putHeader("Authorization", "OAuth oauth_consumer_key=unquoted, =%ZZ").send()
+        .await(20, TimeUnit.SECONDS);
+
+    assertThat(answer.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void plaintextSignaturesAreRefused(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject());
+    String header = "OAuth oauth_consumer_key=\"" + SandboxConsumer.DEFAULT_KEY + "\", oauth_nonce=\"n\", "
+        + "oauth_signature=\"" + SandboxConsumer.DEFAULT_SECRET + "%26\", oauth_signature_method=\"PLAINTEXT\", "
+        + "oauth_timestamp=\"" + Instant.now().getEpochSecond() + "\", oauth_callback=\"http%3A%2F%2F127.0.0.1%3A1%2F\"";
+
+    HttpResponse<Buffer> answer = sandbox.browser.post(sandbox.sandbox.actualPort(), "127.0.0.1", "/oauth/request_token")
+        .putHeader("Authorization", header).send().await(20, TimeUnit.SECONDS);
+
+    assertThat(answer.statusCode()).isEqualTo(401);
+  }
+
+  private static Response requestToken(SandboxFixture sandbox, OAuth10aService scribe, String callback) throws Exception {
+    OAuthRequest request = new OAuthRequest(Verb.POST, scribe.getApi().getRequestTokenEndpoint());
+    request.addOAuthParameter("oauth_callback", callback);
+    scribe.signRequest(NO_TOKEN, request);
+    return scribe.execute(request);
+  }
+
+  private static Response accessToken(OAuth10aService scribe, OAuth1RequestToken requestToken, String verifier)
+      throws Exception {
+    OAuthRequest request = new OAuthRequest(Verb.POST, scribe.getApi().getAccessTokenEndpoint());
+    request.addOAuthParameter("oauth_verifier", verifier);
+    scribe.signRequest(new OAuth1AccessToken(requestToken.getToken(), requestToken.getTokenSecret()), request);
+    return scribe.execute(request);
+  }
+}

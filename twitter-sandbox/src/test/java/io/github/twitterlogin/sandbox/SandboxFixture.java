@@ -1,0 +1,127 @@
+package io.github.twitterlogin.sandbox;
+
+import com.github.scribejava.core.builder.ServiceBuilder;
+import com.github.scribejava.core.model.OAuth1AccessToken;
+import com.github.scribejava.core.model.OAuth1RequestToken;
+import com.github.scribejava.core.model.OAuthRequest;
+import com.github.scribejava.core.model.Response;
+import com.github.scribejava.core.model.Verb;
+import com.github.scribejava.core.oauth.OAuth10aService;
+import com.github.scribejava.core.services.TimestampService;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A sandbox on a free loopback port, an independent OAuth client (ScribeJava) to drive it, and a
+ * plain HTTP client that plays the browser on the consent page. ScribeJava blocks: it is only
+ * called from the test thread.
+ */
+final class SandboxFixture {
+
+  static final String CALLBACK = "http://127.0.0.1:9999/callback";
+  private static final Pattern FIRST_USER = Pattern.compile("name=\"user_id\" id=\"user-(\\d+)\"");
+
+  final AdjustableClock clock;
+  final TwitterSandboxVerticle sandbox;
+  final WebClient browser;
+
+  private SandboxFixture(Vertx vertx, AdjustableClock clock, TwitterSandboxVerticle sandbox) {
+    this.clock = clock;
+    this.sandbox = sandbox;
+    this.browser = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false));
+  }
+
+  static SandboxFixture start(Vertx vertx, JsonObject config) throws Exception {
+    AdjustableClock clock = new AdjustableClock();
+    TwitterSandboxVerticle sandbox = new TwitterSandboxVerticle(clock);
+    JsonObject settings = new JsonObject().put("host", "127.0.0.1").put("port", 0).mergeIn(config);
+    vertx.deployVerticle(sandbox, new DeploymentOptions().setConfig(settings)).await(30, TimeUnit.SECONDS);
+    return new SandboxFixture(vertx, clock, sandbox);
+  }
+
+  String baseUrl() {
+    return "http://127.0.0.1:" + sandbox.actualPort();
+  }
+
+  OAuth10aService scribe() {
+    return scribe(SandboxConsumer.DEFAULT_KEY, SandboxConsumer.DEFAULT_SECRET, CALLBACK, null);
+  }
+
+  OAuth10aService scribe(String key, String secret, String callback, TimestampService timestamps) {
+    return new ServiceBuilder(key).apiSecret(secret).callback(callback)
+        .build(new SandboxTwitterApi(baseUrl(), timestamps));
+  }
+
+  /** What the consent page's form sends when a person authorizes as {@code userId}. */
+  HttpResponse<Buffer> authorize(String requestToken, String userId) {
+    return post("/oauth/authorize", MultiMap.caseInsensitiveMultiMap()
+        .add("oauth_token", requestToken).add("user_id", userId).add("decision", "authorize"));
+  }
+
+  String firstUserOnConsentPage(String requestToken) {
+    Matcher user = FIRST_USER.matcher(get("/oauth/authenticate?oauth_token=" + requestToken).bodyAsString());
+    if (!user.find()) {
+      throw new AssertionError("The consent page offers no user");
+    }
+    return user.group(1);
+  }
+
+  /** Request token, consent as the first user, verifier from the callback, access token. */
+  OAuth1AccessToken signIn(OAuth10aService service) throws Exception {
+    OAuth1RequestToken requestToken = service.getRequestToken();
+    String verifier = verifierOf(authorize(requestToken.getToken(), firstUserOnConsentPage(requestToken.getToken())));
+    return service.getAccessToken(requestToken, verifier);
+  }
+
+  static String verifierOf(HttpResponse<Buffer> redirect) {
+    String location = redirect.getHeader("Location");
+    if (redirect.statusCode() != 302 || location == null) {
+      throw new AssertionError("Expected a redirect to the callback, got " + redirect.statusCode());
+    }
+    return URI.create(location).getQuery().replaceAll(".*oauth_verifier=([^&]*).*", "$1");
+  }
+
+  Response signedGet(OAuth10aService service, OAuth1AccessToken token, String path) throws Exception {
+    OAuthRequest request = new OAuthRequest(Verb.GET, baseUrl() + path);
+    service.signRequest(token, request);
+    return service.execute(request);
+  }
+
+  Response signedPost(OAuth10aService service, OAuth1AccessToken token, String path) throws Exception {
+    OAuthRequest request = new OAuthRequest(Verb.POST, baseUrl() + path);
+    service.signRequest(token, request);
+    return service.execute(request);
+  }
+
+  HttpResponse<Buffer> get(String uri) {
+    return await(browser.get(sandbox.actualPort(), "127.0.0.1", uri).send());
+  }
+
+  HttpResponse<Buffer> post(String uri, MultiMap form) {
+    return await(browser.post(sandbox.actualPort(), "127.0.0.1", uri).sendForm(form));
+  }
+
+  static JsonObject firstError(Response response) throws Exception {
+    return new JsonObject(response.getBody()).getJsonArray("errors").getJsonObject(0);
+  }
+
+  private static <T> T await(Future<T> future) {
+    try {
+      return future.await(20, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      throw new AssertionError("The sandbox did not answer within 20 s", e);
+    }
+  }
+}
