@@ -1,0 +1,97 @@
+package io.github.twitterlogin.gateway;
+
+import io.github.twitterlogin.shared.TwitterFailureException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The router's one failure handler: every error becomes a page (or JSON for API clients) with
+ * a status and plain words, never a stack trace. Unexpected failures are logged with a reference
+ * that the page shows, so a report can be matched to the log.
+ */
+final class ErrorPages {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
+  private static final String REFERENCE = "error.reference";
+
+  private final Pages pages;
+  private final TwitterFailurePages twitterFailures;
+
+  ErrorPages(Pages pages, TwitterFailurePages twitterFailures) {
+    this.pages = pages;
+    this.twitterFailures = twitterFailures;
+  }
+
+  void handle(RoutingContext ctx) {
+    if (ctx.response().headWritten()) {
+      LOG.warn("Failure after the response had started on {} {}: {}", ctx.request().method(), ctx.request().path(),
+          describe(ctx.failure()));
+      ctx.response().reset();
+      return;
+    }
+    PageError error = errorFor(ctx);
+    error.retryAfterSeconds().ifPresent(seconds -> ctx.response().putHeader("Retry-After", Long.toString(seconds)));
+    if (ResponseFormat.wantsJson(ctx)) {
+      ctx.response().setStatusCode(error.status()).putHeader("Cache-Control", "no-store");
+      ctx.json(new JsonObject().put("error", error.code()).put("message", error.getMessage()));
+    } else {
+      pages.respond(ctx, error.status(), Pages.MESSAGE, model(error, ctx.get(REFERENCE)))
+          .onFailure(renderFailure -> {
+            LOG.error("The error page does not render", renderFailure);
+            ctx.response().reset();
+          });
+    }
+  }
+
+  private PageError errorFor(RoutingContext ctx) {
+    Throwable failure = ctx.failure();
+    if (failure instanceof PageError page) {
+      return page;
+    }
+    if (failure instanceof TwitterFailureException twitter) {
+      LOG.warn("Twitter call failed on {}: {}", ctx.request().path(), twitter);
+      return twitterFailures.pageFor(twitter);
+    }
+    int status = failure instanceof HttpException http ? http.getStatusCode() : ctx.statusCode();
+    return switch (status) {
+      case 400 -> PageError.badRequest("The request could not be read.");
+      case 404 -> new PageError(404, "not_found", "Page not found", "There is no page at this address.",
+          PageError.Action.HOME);
+      case 405 -> new PageError(405, "method_not_allowed", "Not allowed", "This page cannot be used that way.",
+          PageError.Action.HOME);
+      case 413 -> new PageError(413, "too_large", "Too much data", "The request was too large.",
+          PageError.Action.HOME);
+      default -> unexpected(ctx, status);
+    };
+  }
+
+  private PageError unexpected(RoutingContext ctx, int status) {
+    String reference = UUID.randomUUID().toString();
+    ctx.put(REFERENCE, reference);
+    LOG.error("Unexpected failure {} on {} {} (status {})", reference, ctx.request().method(), ctx.request().path(),
+        status, ctx.failure());
+    return new PageError(500, "internal_error", "Something went wrong",
+        "Something went wrong on our side. Try again, and quote the reference below if it keeps happening.",
+        PageError.Action.TRY_AGAIN);
+  }
+
+  private static Map<String, Object> model(PageError error, String reference) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("title", error.title());
+    model.put("message", error.getMessage());
+    model.put("code", error.code());
+    model.put("tryAgain", error.action() == PageError.Action.TRY_AGAIN);
+    model.put("reference", reference);
+    return model;
+  }
+
+  private static String describe(Throwable failure) {
+    return failure == null ? "no cause" : failure.getClass().getSimpleName();
+  }
+}

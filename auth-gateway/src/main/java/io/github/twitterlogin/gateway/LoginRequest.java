@@ -1,0 +1,23 @@
+package io.github.twitterlogin.gateway;
+
+import io.vertx.core.MultiMap;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** What {@code GET /auth} was asked: where to return, and Twitter's login options. */
+record LoginRequest(String returnTo, boolean forceLogin, Optional<String> screenName) {
+
+  // Twitter screen names: 1 to 15 letters, digits and underscores.
+  private static final Pattern SCREEN_NAME = Pattern.compile("[A-Za-z0-9_]{1,15}");
+  private static final Pattern ANY = Pattern.compile(".*", Pattern.DOTALL);
+
+  /** An unsafe {@code return_to} is ignored, not refused: the login still works, it ends at /app. */
+  static LoginRequest from(MultiMap query) {
+    QueryParameters parameters = new QueryParameters(query);
+    String returnTo = parameters.optional("return_to", ReturnTo.MAX_LENGTH * 4, ANY)
+        .flatMap(ReturnTo::parse)
+        .orElse(ReturnTo.DEFAULT);
+    return new LoginRequest(returnTo, parameters.flag("force_login"),
+        parameters.optional("screen_name", 15, SCREEN_NAME));
+  }
+}

@@ -1,0 +1,68 @@
+package io.github.twitterlogin.gateway;
+
+import java.util.OptionalLong;
+
+/**
+ * A request that ends in an error page: the status, and words for the person in front of the
+ * browser. Its text is shown as is, so it never holds a secret or an internal detail.
+ */
+public final class PageError extends RuntimeException {
+
+  /** Where the page's one button leads. */
+  public enum Action { TRY_AGAIN, HOME }
+
+  private final int status;
+  private final String title;
+  private final String code;
+  private final Action action;
+  private final Long retryAfterSeconds;
+
+  public PageError(int status, String code, String title, String message, Action action) {
+    this(status, code, title, message, action, null);
+  }
+
+  public PageError(int status, String code, String title, String message, Action action, Long retryAfterSeconds) {
+    super(message, null, false, false);
+    this.status = status;
+    this.code = code;
+    this.title = title;
+    this.action = action;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  public static PageError badRequest(String message) {
+    return new PageError(400, "bad_request", "That request did not look right", message, Action.HOME);
+  }
+
+  public static PageError loginNotStartedHere() {
+    return new PageError(400, "login_not_started_here", "Sign-in not recognised",
+        "This sign-in was not started here or has expired. Try again.", Action.TRY_AGAIN);
+  }
+
+  public static PageError notSignedIn() {
+    return new PageError(401, "not_signed_in", "You are not signed in",
+        "Sign in with Twitter to see this page.", Action.HOME);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  /** A stable, machine-readable name for JSON answers. */
+  public String code() {
+    return code;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public Action action() {
+    return action;
+  }
+
+  /** For a {@code Retry-After} header, when the error says when trying again makes sense. */
+  public OptionalLong retryAfterSeconds() {
+    return retryAfterSeconds == null ? OptionalLong.empty() : OptionalLong.of(retryAfterSeconds);
+  }
+}

@@ -1,0 +1,82 @@
+package io.github.twitterlogin.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@ExtendWith(VertxExtension.class)
+class AuthParametersTest {
+
+  @Test
+  void relativeReturnToIsWhereTheLoginEnds(Vertx vertx) throws Exception {
+    GatewayFixture gateway = GatewayFixture.start(vertx);
+    String token = gateway.startLogin("?return_to=%2Fdocs%3Fpage%3D2");
+
+    assertThat(gateway.completeLogin(token).getHeader("Location")).isEqualTo("/docs?page=2");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"https://evil.example/", "//evil.example", "/\\evil.example",
+      "javascript:alert(1)", "evil.example", "/\t/evil.example"})
+  void returnToOutsideThisSiteIsIgnored(String returnTo, Vertx vertx) throws Exception {
+    GatewayFixture gateway = GatewayFixture.start(vertx);
+    String token = gateway.startLogin("?return_to=" + URLEncoder.encode(returnTo, StandardCharsets.UTF_8));
+
+    assertThat(gateway.completeLogin(token).getHeader("Location")).isEqualTo("/app");
+  }
+
+  @Test
+  void repeatedReturnToIsBadRequest(Vertx vertx) throws Exception {
+    GatewayFixture gateway = GatewayFixture.start(vertx);
+
+    assertThat(gateway.get("/auth?return_to=/a&return_to=/b").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void malformedScreenNameIsBadRequest(Vertx vertx) throws Exception {
+    GatewayFixture gateway = GatewayFixture.start(vertx);
+
+    assertThat(gateway.get("/auth?screen_name=not%20a%20name").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void malformedForceLoginIsBadRequest(Vertx vertx) throws Exception {
+    GatewayFixture gateway = GatewayFixture.start(vertx);
+
+    assertThat(gateway.get("/auth?force_login=maybe").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void overlongReturnToIsBadRequest(Vertx vertx) throws Exception {
+    GatewayFixture gateway = GatewayFixture.start(vertx);
+
+    assertThat(gateway.get("/auth?return_to=/" + "a".repeat(2100)).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void urlLongerThanTheServerReadsIsRejected(Vertx vertx) throws Exception {
+    GatewayFixture gateway = GatewayFixture.start(vertx);
+
+    assertThat(gateway.get("/auth?return_to=/" + "a".repeat(8192)).statusCode()).isEqualTo(414);
+    assertThat(gateway.get("/").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void oldLoginsMakeRoomForNewOnes(Vertx vertx) throws Exception {
+    GatewayFixture gateway = GatewayFixture.start(vertx, new JsonObject().put("maxPendingLogins", 2), true);
+    String oldest = gateway.startLogin("");
+    gateway.startLogin("");
+    String newest = gateway.startLogin("");
+
+    assertThat(gateway.completeLogin(oldest).statusCode()).isEqualTo(400);
+    assertThat(gateway.completeLogin(newest).statusCode()).isEqualTo(302);
+  }
+}

@@ -1,0 +1,60 @@
+package io.github.twitterlogin.gateway;
+
+import io.netty.handler.codec.http.cookie.Cookie;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.ext.web.client.WebClientSession;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A cookie-keeping HTTP client that, like a browser, sends its cookies to every port of
+ * 127.0.0.1. It does not follow redirects, so tests see each one. Called from the test thread,
+ * it waits for each answer with a deadline.
+ */
+final class Browser {
+
+  private static final long DEADLINE_SECONDS = 20;
+
+  private final WebClientSession client;
+
+  Browser(Vertx vertx) {
+    this.client = WebClientSession.create(WebClient.create(vertx,
+        new WebClientOptions().setFollowRedirects(false).setDefaultHost("127.0.0.1")));
+  }
+
+  HttpResponse<Buffer> get(int port, String uri) {
+    return await(client.get(port, "127.0.0.1", uri).send());
+  }
+
+  HttpResponse<Buffer> getJson(int port, String uri) {
+    return await(client.get(port, "127.0.0.1", uri).putHeader("Accept", "application/json").send());
+  }
+
+  HttpResponse<Buffer> post(int port, String uri, MultiMap form) {
+    return await(client.post(port, "127.0.0.1", uri).sendForm(form));
+  }
+
+  Optional<String> cookie(String name) {
+    for (Cookie cookie : client.cookieStore().get(false, "127.0.0.1", "/")) {
+      if (cookie.name().equals(name)) {
+        return Optional.of(cookie.value());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static <T> T await(Future<T> future) {
+    try {
+      return future.await(DEADLINE_SECONDS, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      throw new AssertionError("No answer within " + DEADLINE_SECONDS + " s", e);
+    }
+  }
+}

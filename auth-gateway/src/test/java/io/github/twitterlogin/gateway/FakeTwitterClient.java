@@ -1,0 +1,121 @@
+package io.github.twitterlogin.gateway;
+
+import io.github.twitterlogin.shared.AccessToken;
+import io.github.twitterlogin.shared.AccessTokenRequest;
+import io.github.twitterlogin.shared.RequestToken;
+import io.github.twitterlogin.shared.RequestTokenRequest;
+import io.github.twitterlogin.shared.TokenCredentials;
+import io.github.twitterlogin.shared.TwitterAddresses;
+import io.github.twitterlogin.shared.TwitterFailure;
+import io.github.twitterlogin.shared.TwitterFailureException;
+import io.github.twitterlogin.shared.TwitterUser;
+import io.github.twitterlogin.shared.VerifyCredentialsRequest;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Plays the Twitter client verticle on the event bus, speaking only the shared contract: it
+ * issues request tokens, checks that the exchange comes back with the right secret and
+ * verifier, and can be told to fail or to stay silent.
+ */
+final class FakeTwitterClient {
+
+  private final Map<String, TokenCredentials> requestTokens = new ConcurrentHashMap<>();
+  private final Map<String, String> verifiers = new ConcurrentHashMap<>();
+  private final Map<String, TwitterFailureException> failures = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> silent = new ConcurrentHashMap<>();
+  private final Map<String, List<JsonObject>> received = new ConcurrentHashMap<>();
+  private final AtomicInteger counter = new AtomicInteger();
+  private volatile TwitterUser user =
+      new TwitterUser("1001", "ada", "Ada Lovelace", "https://avatars.example/ada.png", null);
+
+  static Future<FakeTwitterClient> deploy(Vertx vertx) {
+    FakeTwitterClient fake = new FakeTwitterClient();
+    List<MessageConsumer<JsonObject>> consumers = List.of(
+        fake.consumer(vertx, TwitterAddresses.REQUEST_TOKEN, fake::requestToken),
+        fake.consumer(vertx, TwitterAddresses.ACCESS_TOKEN, fake::accessToken),
+        fake.consumer(vertx, TwitterAddresses.VERIFY_CREDENTIALS, fake::verifyCredentials),
+        fake.consumer(vertx, TwitterAddresses.INVALIDATE_TOKEN, message -> message.reply(new JsonObject())),
+        fake.consumer(vertx, TwitterAddresses.PING, message -> message.reply(new JsonObject())));
+    return Future.all(consumers.stream().map(MessageConsumer::completion).toList()).map(fake);
+  }
+
+  void signInAs(TwitterUser user) {
+    this.user = user;
+  }
+
+  void failOn(String address, TwitterFailureException failure) {
+    failures.put(address, failure);
+  }
+
+  void silenceOn(String address) {
+    silent.put(address, true);
+  }
+
+  String verifierFor(String token) {
+    return verifiers.get(token);
+  }
+
+  List<JsonObject> received(String address) {
+    return received.getOrDefault(address, List.of());
+  }
+
+  private MessageConsumer<JsonObject> consumer(Vertx vertx, String address, Consumer<Message<JsonObject>> answer) {
+    return vertx.eventBus().consumer(address, message -> {
+      received.computeIfAbsent(address, any -> new CopyOnWriteArrayList<>()).add(message.body());
+      TwitterFailureException failure = failures.get(address);
+      if (failure != null) {
+        message.fail(failure.failure().code(), failure.toJson().encode());
+      } else if (!silent.containsKey(address)) {
+        answer.accept(message);
+      }
+    });
+  }
+
+  private void requestToken(Message<JsonObject> message) {
+    RequestTokenRequest request = RequestTokenRequest.fromJson(message.body());
+    int n = counter.incrementAndGet();
+    TokenCredentials token = new TokenCredentials("request-token-" + n, "request-secret-" + n);
+    requestTokens.put(token.token(), token);
+    verifiers.put(token.token(), "verifier-" + n);
+    String url = "https://twitter.example/oauth/authenticate?oauth_token=" + token.token()
+        + (request.forceLogin() ? "&force_login=true" : "");
+    message.reply(new RequestToken(token, url).toJson());
+  }
+
+  private void accessToken(Message<JsonObject> message) {
+    AccessTokenRequest request = AccessTokenRequest.fromJson(message.body());
+    String token = request.requestToken().token();
+    TokenCredentials issued = requestTokens.remove(token);
+    if (issued == null || !issued.equals(request.requestToken()) || !request.verifier().equals(verifiers.get(token))) {
+      rejectCredentials(message);
+      return;
+    }
+    TokenCredentials access = new TokenCredentials("access-token-" + token, "access-secret-" + token);
+    message.reply(new AccessToken(access, user.id(), user.screenName()).toJson());
+  }
+
+  private void verifyCredentials(Message<JsonObject> message) {
+    VerifyCredentialsRequest request = VerifyCredentialsRequest.fromJson(message.body());
+    if (!request.credentials().token().startsWith("access-token-")) {
+      rejectCredentials(message);
+      return;
+    }
+    message.reply(user.toJson());
+  }
+
+  private static void rejectCredentials(Message<JsonObject> message) {
+    TwitterFailureException failure =
+        new TwitterFailureException(TwitterFailure.CREDENTIALS_REJECTED, "Invalid or expired token", 89, null);
+    message.fail(failure.failure().code(), failure.toJson().encode());
+  }
+}

@@ -1,0 +1,68 @@
+package io.github.twitterlogin.gateway;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+
+/** A gateway on a free loopback port, a fake Twitter client behind it, and a browser in front. */
+final class GatewayFixture {
+
+  final FakeTwitterClient twitter;
+  final MutableClock clock;
+  final GatewayVerticle gateway;
+  final Browser browser;
+
+  private GatewayFixture(Vertx vertx, FakeTwitterClient twitter, MutableClock clock, GatewayVerticle gateway) {
+    this.twitter = twitter;
+    this.clock = clock;
+    this.gateway = gateway;
+    this.browser = new Browser(vertx);
+  }
+
+  static GatewayFixture start(Vertx vertx) throws Exception {
+    return start(vertx, new JsonObject(), true);
+  }
+
+  static GatewayFixture start(Vertx vertx, JsonObject config, boolean withTwitterClient) throws Exception {
+    FakeTwitterClient twitter = withTwitterClient ? FakeTwitterClient.deploy(vertx).await(20, TimeUnit.SECONDS) : null;
+    MutableClock clock = new MutableClock();
+    GatewayVerticle gateway = new GatewayVerticle(clock);
+    JsonObject settings = new JsonObject().put("host", "127.0.0.1").put("port", 0).mergeIn(config);
+    vertx.deployVerticle(gateway, new DeploymentOptions().setConfig(settings)).await(20, TimeUnit.SECONDS);
+    return new GatewayFixture(vertx, twitter, clock, gateway);
+  }
+
+  int port() {
+    return gateway.actualPort();
+  }
+
+  HttpResponse<Buffer> get(String uri) {
+    return browser.get(port(), uri);
+  }
+
+  /** Starts a login and returns the request token that Twitter's page was asked to show. */
+  String startLogin(String query) {
+    HttpResponse<Buffer> redirect = get("/auth" + query);
+    if (redirect.statusCode() != 302) {
+      throw new AssertionError("/auth answered " + redirect.statusCode() + ": " + redirect.bodyAsString());
+    }
+    String location = redirect.getHeader("Location");
+    return URI.create(location).getQuery().replaceAll(".*oauth_token=([^&]*).*", "$1");
+  }
+
+  /** What Twitter's consent page would send the browser back with. */
+  HttpResponse<Buffer> completeLogin(String token) {
+    return get("/callback?oauth_token=" + token + "&oauth_verifier=" + twitter.verifierFor(token));
+  }
+
+  void signIn() {
+    HttpResponse<Buffer> done = completeLogin(startLogin(""));
+    if (done.statusCode() != 302) {
+      throw new AssertionError("/callback answered " + done.statusCode() + ": " + done.bodyAsString());
+    }
+  }
+}

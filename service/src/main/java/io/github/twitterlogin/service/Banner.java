@@ -1,0 +1,35 @@
+package io.github.twitterlogin.service;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a person sees once the process is up: where to open the browser, and what talks to what. */
+final class Banner {
+
+  private Banner() {
+  }
+
+  static String of(ServiceSettings settings) {
+    List<String> lines = new ArrayList<>();
+    lines.add("Twitter Login Gateway is running (roles: " + roles(settings) + ")");
+    if (settings.runs(Role.GATEWAY)) {
+      lines.add("  Open " + settings.publicUrl() + " in your browser to sign in.");
+    }
+    settings.sandbox().ifPresent(sandbox -> {
+      lines.add("  Twitter is the embedded SANDBOX at " + sandbox.getString("publicUrl")
+          + ": a development stand-in, NOT Twitter.");
+      lines.add("  Set TWITTER_CONSUMER_KEY and TWITTER_CONSUMER_SECRET to use Twitter.");
+    });
+    if (settings.runs(Role.TWITTER_CLIENT) && settings.sandbox().isEmpty()) {
+      lines.add("  Twitter API: " + settings.twitterClient().getString("apiBaseUrl"));
+    }
+    lines.add("  Cluster '" + settings.cluster().name() + "' on " + settings.cluster().host() + ":"
+        + settings.cluster().port() + ", members " + settings.cluster().members());
+    String rule = "=".repeat(lines.stream().mapToInt(String::length).max().orElse(40));
+    return rule + "\n" + String.join("\n", lines) + "\n" + rule;
+  }
+
+  private static String roles(ServiceSettings settings) {
+    return String.join(", ", settings.roles().stream().map(Role::settingName).toList());
+  }
+}

@@ -1,0 +1,46 @@
+package io.github.twitterlogin.service;
+
+import io.vertx.core.Vertx;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+
+/**
+ * On SIGTERM (or SIGINT): close Vert.x, which undeploys the verticles (the gateway stops taking
+ * connections and lets requests in flight finish) and then leaves the cluster, and exit 0. The
+ * JVM's default handling would exit 143 and race Hazelcast's own shutdown hook.
+ */
+final class GracefulShutdown {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GracefulShutdown.class);
+  private static final long DEADLINE_SECONDS = 60;
+  private static final AtomicBoolean STARTED = new AtomicBoolean();
+
+  private GracefulShutdown() {
+  }
+
+  static void onTerminationSignal(Vertx vertx) {
+    Signal.handle(new Signal("TERM"), signal -> shutDown(vertx, signal.getName()));
+    Signal.handle(new Signal("INT"), signal -> shutDown(vertx, signal.getName()));
+  }
+
+  private static void shutDown(Vertx vertx, String signal) {
+    if (!STARTED.compareAndSet(false, true)) {
+      return;
+    }
+    new Thread(() -> {
+      LOG.info("SIG{}: finishing requests in flight and leaving the cluster", signal);
+      int status = 0;
+      try {
+        vertx.close().await(DEADLINE_SECONDS, TimeUnit.SECONDS);
+        LOG.info("Left the cluster; exiting");
+      } catch (Exception failure) {
+        LOG.warn("Shutdown did not finish cleanly: {}", failure.toString());
+        status = 1;
+      }
+      System.exit(status);
+    }, "graceful-shutdown").start();
+  }
+}
