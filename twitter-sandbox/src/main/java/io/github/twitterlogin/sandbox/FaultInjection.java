@@ -18,7 +18,7 @@ final class FaultInjection {
   private final Vertx vertx;
   private final Clock clock;
   private final Random random;
-  private FaultSettings faults;
+  private volatile FaultSettings faults;
 
   FaultInjection(Vertx vertx, Clock clock, Random random, FaultSettings faults) {
     this.vertx = vertx;
