@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A call to the Twitter API as a user. {@code path} is relative to the API base URL
@@ -34,12 +35,20 @@ public record ApiRequest(
     }
     query = query == null ? Map.of() : query;
     form = form == null ? Map.of() : form;
+    if (Stream.concat(query.keySet().stream(), form.keySet().stream()).anyMatch(ApiRequest::isProtocolName)) {
+      throw MessageFields.badRequest("query and form names may not start with oauth_: the client signs the request");
+    }
     if (!form.isEmpty() && !METHODS_WITH_FORM.contains(method)) {
       throw MessageFields.badRequest("form parameters are only sent with POST or PUT");
     }
     if (credentials == null) {
       throw MessageFields.badRequest("token and tokenSecret are required");
     }
+  }
+
+  /** RFC 5849 section 3.1: the oauth_ names belong to the protocol, which the Twitter client alone writes. */
+  private static boolean isProtocolName(String name) {
+    return name.startsWith("oauth_");
   }
 
   public static ApiRequest get(String path, Map<String, List<String>> query, TokenCredentials credentials) {

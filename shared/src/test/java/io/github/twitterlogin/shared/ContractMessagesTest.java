@@ -46,6 +46,14 @@ class ContractMessagesTest {
   }
 
   @Test
+  void protocolParametersCannotBeSmuggledIn() {
+    assertThatThrownBy(() -> ApiRequest.get("1.1/a.json", Map.of("oauth_token", List.of("other")), TOKEN))
+        .hasMessageContaining("oauth_");
+    assertThatThrownBy(() -> ApiRequest.post("1.1/a.json", Map.of("oauth_callback", List.of("x")), TOKEN))
+        .hasMessageContaining("oauth_");
+  }
+
+  @Test
   void formWithGetIsRefused() {
     assertThatThrownBy(() -> new ApiRequest("GET", "1.1/a.json", Map.of(), Map.of("a", List.of("b")), TOKEN))
         .hasMessageContaining("POST or PUT");
