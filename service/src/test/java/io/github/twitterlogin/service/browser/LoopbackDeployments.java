@@ -1,0 +1,69 @@
+package io.github.twitterlogin.service.browser;
+
+import io.github.twitterlogin.client.TwitterClientVerticle;
+import io.github.twitterlogin.gateway.GatewayVerticle;
+import io.github.twitterlogin.sandbox.SandboxConsumer;
+import io.github.twitterlogin.sandbox.TwitterSandboxVerticle;
+import io.vertx.core.Deployable;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Deploys the service's real verticles on 127.0.0.1, each on a free port, and returns the URL a
+ * browser reaches it at. Called on the test thread: each deployment is awaited with a deadline.
+ */
+final class LoopbackDeployments {
+
+  static final String HOST = "127.0.0.1";
+  private static final long DEPLOY_SECONDS = 30;
+
+  private LoopbackDeployments() {
+  }
+
+  /** The sandbox, whose one consumer is the sandbox's default app with these callback prefixes. */
+  static String sandbox(Vertx vertx, List<String> callbackPrefixes) throws Exception {
+    TwitterSandboxVerticle sandbox = new TwitterSandboxVerticle();
+    JsonObject consumer = new JsonObject()
+        .put("key", SandboxConsumer.DEFAULT_KEY)
+        .put("secret", SandboxConsumer.DEFAULT_SECRET)
+        .put("callbackPrefix", new JsonArray(callbackPrefixes))
+        .put("appName", "Twitter Login Gateway");
+    deploy(vertx, sandbox, new JsonObject().put("consumers", new JsonArray().add(consumer)));
+    return url(sandbox.actualPort());
+  }
+
+  static void twitterClient(Vertx vertx, String sandboxUrl) throws Exception {
+    deploy(vertx, new TwitterClientVerticle(), new JsonObject()
+        .put("apiBaseUrl", sandboxUrl)
+        .put("consumerKey", SandboxConsumer.DEFAULT_KEY)
+        .put("consumerSecret", SandboxConsumer.DEFAULT_SECRET));
+  }
+
+  /** A gateway that browsers reach directly: its public URL is its own. */
+  static String gateway(Vertx vertx) throws Exception {
+    GatewayVerticle gateway = new GatewayVerticle();
+    deploy(vertx, gateway, new JsonObject());
+    return url(gateway.actualPort());
+  }
+
+  /** A gateway behind a load balancer at {@code publicUrl}: Twitter sends browsers back there. */
+  static String gatewayBehind(Vertx vertx, String publicUrl) throws Exception {
+    GatewayVerticle gateway = new GatewayVerticle();
+    deploy(vertx, gateway, new JsonObject().put("publicUrl", publicUrl));
+    return url(gateway.actualPort());
+  }
+
+  private static void deploy(Vertx vertx, Deployable verticle, JsonObject config) throws Exception {
+    JsonObject onLoopback = new JsonObject().put("host", HOST).put("port", 0).mergeIn(config);
+    vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(onLoopback))
+        .await(DEPLOY_SECONDS, TimeUnit.SECONDS);
+  }
+
+  private static String url(int port) {
+    return "http://" + HOST + ":" + port;
+  }
+}

@@ -1,0 +1,52 @@
+package io.github.twitterlogin.service.browser;
+
+import io.github.twitterlogin.sandbox.SandboxConsumer;
+import io.vertx.core.Vertx;
+import java.util.concurrent.TimeUnit;
+
+/** The service as one process runs it by default: sandbox, Twitter client and gateway in one Vert.x. */
+final class SingleGatewayService implements AutoCloseable {
+
+  private static final long CLOSE_SECONDS = 30;
+
+  private final Vertx vertx;
+  private final String sandboxUrl;
+  private final String gatewayUrl;
+
+  private SingleGatewayService(Vertx vertx, String sandboxUrl, String gatewayUrl) {
+    this.vertx = vertx;
+    this.sandboxUrl = sandboxUrl;
+    this.gatewayUrl = gatewayUrl;
+  }
+
+  static SingleGatewayService start() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      String sandboxUrl = LoopbackDeployments.sandbox(vertx, SandboxConsumer.DEFAULT_CALLBACK_PREFIXES);
+      LoopbackDeployments.twitterClient(vertx, sandboxUrl);
+      return new SingleGatewayService(vertx, sandboxUrl, LoopbackDeployments.gateway(vertx));
+    } catch (Exception | Error failed) {
+      try {
+        vertx.close().await(CLOSE_SECONDS, TimeUnit.SECONDS);
+      } catch (Exception closeFailed) {
+        failed.addSuppressed(closeFailed);
+      }
+      throw failed;
+    }
+  }
+
+  /** The sandbox's URL, without a trailing slash. */
+  String sandboxUrl() {
+    return sandboxUrl;
+  }
+
+  /** The gateway's URL, without a trailing slash. */
+  String gatewayUrl() {
+    return gatewayUrl;
+  }
+
+  @Override
+  public void close() throws Exception {
+    vertx.close().await(CLOSE_SECONDS, TimeUnit.SECONDS);
+  }
+}
