@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -166,12 +167,10 @@ final class HeadlessChromium implements AutoCloseable {
 
   /** Saves the whole page, below the fold too, as {@code target/screenshots/<name>.png}. */
   Path screenshot(String name) {
-    Map<String, Object> layout = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-    @SuppressWarnings("unchecked")
-    Map<String, Object> content = (Map<String, Object>) layout.get("cssContentSize");
+    List<?> size = (List<?>) script("const page = document.documentElement;"
+        + " return [Math.max(page.scrollWidth, window.innerWidth), page.scrollHeight];");
     Map<String, Object> wholePage = Map.of("x", 0, "y", 0, "scale", 1,
-        "width", ((Number) content.get("width")).doubleValue(),
-        "height", ((Number) content.get("height")).doubleValue());
+        "width", ((Number) size.get(0)).doubleValue(), "height", ((Number) size.get(1)).doubleValue());
     Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
         Map.of("format", "png", "captureBeyondViewport", true, "clip", wholePage));
     try {
