@@ -44,6 +44,7 @@ final class HeadlessChromium implements AutoCloseable {
   private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
   // Selenium warns at every start that it has no DevTools bindings for this Chromium's version.
   // None are used: screenshots go through ChromeDriver's own CDP endpoint, which needs none.
+  // The field keeps the logger, and so its level, from being garbage-collected.
   private static final Logger DEVTOOLS_LOG = quiet(Logger.getLogger("org.openqa.selenium.devtools"));
 
   private final ChromeDriver driver;
@@ -58,8 +59,9 @@ final class HeadlessChromium implements AutoCloseable {
     requireExecutable(CHROMIUM, "chromium");
     requireExecutable(CHROMEDRIVER, "chromium-driver");
     Path profile = newProfile();
-    // Without --disable-background-networking Chromium calls Google's hosts at start; a test
-    // machine may not reach them, and no test should depend on them.
+    // --no-sandbox: CI runs as root, where Chromium's own sandbox cannot start. Without
+    // --disable-background-networking Chromium calls Google's hosts at start; a test machine
+    // may not reach them, and no test should depend on them.
     ChromeOptions options = new ChromeOptions()
         .setBinary(CHROMIUM.toFile())
         .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
@@ -157,10 +159,6 @@ final class HeadlessChromium implements AutoCloseable {
     return driver.getCurrentUrl();
   }
 
-  String pageSource() {
-    return driver.getPageSource();
-  }
-
   void resizeTo(Dimension size) {
     driver.manage().window().setSize(size);
   }
@@ -181,11 +179,6 @@ final class HeadlessChromium implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** Forgets the cookies of the current site, so that the next test starts as a new visitor. */
-  void forgetCookies() {
-    driver.manage().deleteAllCookies();
   }
 
   @Override

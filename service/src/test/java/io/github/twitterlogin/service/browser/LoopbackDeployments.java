@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class LoopbackDeployments {
 
-  static final String HOST = "127.0.0.1";
+  private static final String HOST = "127.0.0.1";
   private static final long DEPLOY_SECONDS = 30;
 
   private LoopbackDeployments() {
