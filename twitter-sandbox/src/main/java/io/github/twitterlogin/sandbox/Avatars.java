@@ -2,6 +2,7 @@ package io.github.twitterlogin.sandbox;
 
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** {@code GET /sandbox/avatars/:id.svg}: a drawn avatar per sandbox user, so no page loads anything external. */
@@ -17,7 +18,7 @@ final class Avatars {
 
   void serve(RoutingContext ctx) {
     String id = ctx.pathParam("file").replaceFirst("\\.svg$", "");
-    Optional<SandboxUser> user = settings.users().stream().filter(candidate -> candidate.id().equals(id)).findFirst();
+    Optional<SandboxUser> user = settings.user(id);
     if (user.isEmpty()) {
       ctx.fail(404);
       return;
@@ -31,7 +32,7 @@ final class Avatars {
   /** The initial is a letter or digit of the screen name only, so nothing here needs escaping. */
   private static String svg(SandboxUser user) {
     String colour = COLOURS.get(Math.floorMod(user.id().hashCode(), COLOURS.size()));
-    String initial = user.screenName().substring(0, 1).toUpperCase();
+    String initial = user.screenName().substring(0, 1).toUpperCase(Locale.ROOT);
     return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 96 96\" width=\"96\" height=\"96\">"
         + "<rect width=\"96\" height=\"96\" fill=\"" + colour + "\"/>"
         + "<text x=\"48\" y=\"62\" font-family=\"sans-serif\" font-size=\"44\" font-weight=\"600\" fill=\"#fff\""

@@ -1,5 +1,6 @@
 package io.github.twitterlogin.sandbox;
 
+import io.github.twitterlogin.client.oauth.Parameter;
 import io.github.twitterlogin.sandbox.TokenStore.RequestToken;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /oauth/authenticate} and {@code /oauth/authorize}: the page where a person picks the
@@ -19,9 +21,9 @@ final class ConsentPage {
   private final SandboxSettings settings;
   private final TokenStore tokens;
   private final SandboxPages pages;
-  private final String publicUrl;
+  private final Supplier<String> publicUrl;
 
-  ConsentPage(SandboxSettings settings, TokenStore tokens, SandboxPages pages, String publicUrl) {
+  ConsentPage(SandboxSettings settings, TokenStore tokens, SandboxPages pages, Supplier<String> publicUrl) {
     this.settings = settings;
     this.tokens = tokens;
     this.pages = pages;
@@ -38,12 +40,18 @@ final class ConsentPage {
     render(ctx, 200, token, hinted.orElse(settings.users().get(0)), null).onFailure(ctx::fail);
   }
 
-  /** The consent form: its request token is unguessable, which makes it its own anti-forgery token. */
+  /**
+   * The consent form. Its request token, unguessable and good for one decision, is its
+   * anti-forgery token: the sandbox has no signed-in person whose session a forged form could
+   * ride on, so a forger would need the token of a flow they did not start. The page cannot be
+   * framed (see {@link SandboxPages}), so it cannot be clicked through unseen. Anything but
+   * "authorize" denies.
+   */
   void decide(RoutingContext ctx) {
     RequestToken token = pendingToken(ctx.request().getFormAttribute("oauth_token"));
     if (!"authorize".equals(ctx.request().getFormAttribute("decision"))) {
       tokens.deny(token);
-      redirect(ctx, token.callback, "denied=" + token.token);
+      redirect(ctx, token.callback, List.of(new Parameter("denied", token.token)));
       return;
     }
     String typed = ctx.request().getFormAttribute("screen_name");
@@ -60,13 +68,12 @@ final class ConsentPage {
 
   private void approve(RoutingContext ctx, RequestToken token, SandboxUser user) {
     tokens.authorize(token, user.id());
-    redirect(ctx, token.callback, "oauth_token=" + token.token + "&oauth_verifier=" + token.verifier);
+    redirect(ctx, token.callback,
+        List.of(new Parameter("oauth_token", token.token), new Parameter("oauth_verifier", token.verifier)));
   }
 
-  /** The callback may already carry a query: the answer's parameters are appended to it. */
-  private static void redirect(RoutingContext ctx, String callback, String parameters) {
-    String separator = callback.contains("?") ? "&" : "?";
-    ctx.redirect(callback + separator + parameters).onFailure(ctx::fail);
+  private static void redirect(RoutingContext ctx, String callback, List<Parameter> parameters) {
+    ctx.redirect(CallbackUrl.withParameters(callback, parameters)).onFailure(ctx::fail);
   }
 
   private RequestToken pendingToken(String token) {
@@ -84,7 +91,7 @@ final class ConsentPage {
       model.put("id", user.id());
       model.put("name", user.name());
       model.put("screenName", user.screenName());
-      model.put("avatar", user.avatarUrl(publicUrl));
+      model.put("avatar", user.avatarUrl(publicUrl.get()));
       model.put("selected", user.id().equals(selected.id()));
       return model;
     }).toList();
@@ -107,6 +114,6 @@ final class ConsentPage {
   }
 
   private Optional<SandboxUser> userById(String id) {
-    return settings.users().stream().filter(user -> user.id().equals(id)).findFirst();
+    return settings.user(id);
   }
 }

@@ -57,8 +57,7 @@ final class OAuthEndpoints {
       throw new TwitterError(401, 32, "Error processing your OAuth request: Invalid oauth_verifier parameter");
     }
     AccessToken access = tokens.exchange(token);
-    String screenName = settings.users().stream().filter(user -> user.id().equals(access.userId()))
-        .map(SandboxUser::screenName).findFirst().orElse("");
+    String screenName = settings.user(access.userId()).map(SandboxUser::screenName).orElse("");
     TwitterAnswers.form(ctx, List.of(
         new Parameter("oauth_token", access.token()),
         new Parameter("oauth_token_secret", access.secret()),

@@ -5,9 +5,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,47 +20,61 @@ final class SandboxRouter {
   private SandboxRouter() {
   }
 
-  static Router create(Vertx vertx, SandboxSettings settings, Clock clock, FaultInjection faults, SandboxPages pages) {
-    String publicUrl = settings.effectivePublicUrl();
-    TokenStore tokens = new TokenStore(clock, settings.requestTokenLifetime());
+  /**
+   * @param publicUrl the URL the sandbox is reached at, for links to its avatars: asked for on
+   *     each request, since on port 0 it is known only once the server listens
+   */
+  static Router create(Vertx vertx, SandboxSettings settings, Clock clock, FaultInjection faults, SandboxPages pages,
+      Supplier<String> publicUrl) {
+    TokenStore tokens = new TokenStore(clock, settings.requestTokenLifetime(), settings.accessTokenMemorySize());
     SignedRequestVerifier verifier = new SignedRequestVerifier(settings, clock,
-        new NonceMemory(clock, settings.allowedClockSkew(), settings.nonceMemorySize()));
-    OAuthEndpoints oauth = new OAuthEndpoints(verifier, tokens, settings);
-    AccountEndpoints account = new AccountEndpoints(verifier, tokens,
-        new RateLimits(clock, settings.rateLimitWindow(), settings.verifyCredentialsLimit()),
-        new UserJson(settings, publicUrl));
-    ConsentPage consent = new ConsentPage(settings, tokens, pages, publicUrl);
-
+        NonceMemory.forClockSkew(clock, settings.allowedClockSkew(), settings.nonceMemorySize()));
     Router router = Router.router(vertx);
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+    mountTwitterApi(router, faults, new OAuthEndpoints(verifier, tokens, settings), new AccountEndpoints(verifier,
+        tokens, new RateLimits(clock, settings.rateLimitWindow(), settings.verifyCredentialsLimit()),
+        new UserJson(settings, publicUrl)));
+    mountConsentPage(router, new ConsentPage(settings, tokens, pages, publicUrl));
+    mountSandboxOwnPaths(router, settings, faults);
+    router.route().failureHandler(ctx -> fail(ctx, pages));
+    router.errorHandler(404, ctx -> fail(ctx, pages));
+    router.errorHandler(405, ctx -> fail(ctx, pages));
+    return router;
+  }
+
+  /** Twitter's paths, so that only a client's base URL changes; faults are injected here only. */
+  private static void mountTwitterApi(Router router, FaultInjection faults, OAuthEndpoints oauth,
+      AccountEndpoints account) {
     router.route("/oauth/request_token").handler(faults::handle);
     router.route("/oauth/access_token").handler(faults::handle);
     router.route("/1.1/*").handler(faults::handle);
     router.route("/2/*").handler(faults::handle);
-
     router.post("/oauth/request_token").handler(oauth::requestToken);
     router.post("/oauth/access_token").handler(oauth::accessToken);
-    router.get("/oauth/authenticate").handler(consent::show);
-    router.get("/oauth/authorize").handler(consent::show);
-    router.post("/oauth/authorize").handler(consent::decide);
     router.get("/1.1/account/verify_credentials.json").handler(account::verifyCredentials);
     router.get("/2/users/me").handler(account::usersMe);
     router.post("/1.1/oauth/invalidate_token").handler(account::invalidateToken);
+  }
 
-    router.get("/sandbox/health").handler(ctx -> TwitterAnswers.json(ctx, 200,
-        new JsonObject().put("status", "UP").put("service", "twitter-sandbox")));
+  private static void mountConsentPage(Router router, ConsentPage consent) {
+    router.get("/oauth/authenticate").handler(consent::show);
+    router.get("/oauth/authorize").handler(consent::show);
+    router.post("/oauth/authorize").handler(consent::decide);
+  }
+
+  private static void mountSandboxOwnPaths(Router router, SandboxSettings settings, FaultInjection faults) {
+    router.get("/sandbox/health").handler(SandboxRouter::health);
     router.get("/sandbox/avatars/:file").handler(new Avatars(settings)::serve);
-    router.get("/sandbox/assets/*").handler(StaticHandler.create("sandbox/assets"));
     if (settings.adminEnabled()) {
       FaultAdmin admin = new FaultAdmin(faults);
       router.get("/sandbox/admin/faults").handler(admin::read);
       router.put("/sandbox/admin/faults").handler(admin::replace);
     }
+  }
 
-    router.route().failureHandler(ctx -> fail(ctx, pages));
-    router.errorHandler(404, ctx -> fail(ctx, pages));
-    router.errorHandler(405, ctx -> fail(ctx, pages));
-    return router;
+  /** Lets another process tell that a sandbox, and not some other server, listens on a port. */
+  private static void health(RoutingContext ctx) {
+    TwitterAnswers.json(ctx, 200, new JsonObject().put("status", "UP").put("service", "twitter-sandbox"));
   }
 
   /** Twitter's JSON errors on its API, a page on the consent pages; never a stack trace. */

@@ -2,16 +2,26 @@ package io.github.twitterlogin.sandbox;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
- * The sandbox's settings, read once from the verticle's config.
+ * The sandbox's settings, read once from the verticle's config. The JSON keys are the component
+ * names, durations in seconds ({@code requestTokenLifetimeSeconds}, {@code
+ * allowedClockSkewSeconds}) or minutes ({@code rateLimitWindowMinutes}).
  *
- * @param publicUrl the URL browsers and clients reach the sandbox at (for avatar links); null for
- *     {@code http://host:port}
- * @param adminEnabled whether {@code /sandbox/admin/faults} may change faults at run time
+ * @param publicUrl the URL browsers and clients reach the sandbox at (avatar links); null for
+ *     {@code http://host:port}, with {@code localhost} for a wildcard host
+ * @param accessTokenMemorySize how many access tokens are kept; beyond it the oldest is forgotten
+ * @param adminEnabled whether {@code /sandbox/admin/faults} may change faults at run time; by
+ *     default only on a loopback host
  */
 public record SandboxSettings(
     String host,
@@ -22,61 +32,118 @@ public record SandboxSettings(
     Duration requestTokenLifetime,
     Duration allowedClockSkew,
     int nonceMemorySize,
+    int accessTokenMemorySize,
     int verifyCredentialsLimit,
     Duration rateLimitWindow,
     boolean autoApprove,
     FaultSettings faults,
     boolean adminEnabled) {
 
+  public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8900;
 
   public SandboxSettings {
     consumers = List.copyOf(consumers);
     users = List.copyOf(users);
-    if (users.isEmpty()) {
-      throw new IllegalArgumentException("The sandbox needs at least one user");
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("port must be from 0 to 65535");
+    }
+    if (users.isEmpty() || consumers.isEmpty()) {
+      throw new IllegalArgumentException("The sandbox needs at least one consumer and one user");
+    }
+    requireUnique("consumer key", consumers, SandboxConsumer::key);
+    requireUnique("user id", users, SandboxUser::id);
+    requireUnique("screen name", users, user -> user.screenName().toLowerCase(Locale.ROOT));
+    if (publicUrl != null && !isHttpUrl(publicUrl)) {
+      throw new IllegalArgumentException("publicUrl must be an http or https URL");
     }
   }
 
+  /** @throws IllegalArgumentException naming the first setting that is missing its form */
   public static SandboxSettings fromJson(JsonObject config) {
-    String host = config.getString("host", "127.0.0.1");
-    return new SandboxSettings(
-        host,
-        config.getInteger("port", DEFAULT_PORT),
-        config.getString("publicUrl"),
-        list(config.getJsonArray("consumers"), SandboxConsumer::fromJson, List.of(SandboxConsumer.byDefault())),
-        list(config.getJsonArray("users"), SandboxUser::fromJson, SandboxUser.defaults()),
-        Duration.ofSeconds(config.getLong("requestTokenLifetimeSeconds", 300L)),
-        Duration.ofSeconds(config.getLong("allowedClockSkewSeconds", 300L)),
-        config.getInteger("nonceMemorySize", 100_000),
-        config.getInteger("verifyCredentialsLimit", 75),
-        Duration.ofMinutes(config.getLong("rateLimitWindowMinutes", 15L)),
-        config.getBoolean("autoApprove", false),
-        FaultSettings.fromJson(config.getJsonObject("faults")),
-        config.getBoolean("adminEnabled", isLoopback(host)));
+    try {
+      String host = config.getString("host", DEFAULT_HOST);
+      return new SandboxSettings(
+          host,
+          config.getInteger("port", DEFAULT_PORT),
+          config.getString("publicUrl"),
+          list(config.getJsonArray("consumers"), SandboxConsumer::fromJson, List.of(SandboxConsumer.byDefault())),
+          list(config.getJsonArray("users"), SandboxUser::fromJson, SandboxUser.defaults()),
+          Duration.ofSeconds(positive(config, "requestTokenLifetimeSeconds", 300)),
+          Duration.ofSeconds(positive(config, "allowedClockSkewSeconds", 300)),
+          (int) positive(config, "nonceMemorySize", 100_000),
+          (int) positive(config, "accessTokenMemorySize", 100_000),
+          (int) positive(config, "verifyCredentialsLimit", 75),
+          Duration.ofMinutes(positive(config, "rateLimitWindowMinutes", 15)),
+          config.getBoolean("autoApprove", false),
+          FaultSettings.fromJson(config.getJsonObject("faults")),
+          config.getBoolean("adminEnabled", isLoopback(host)));
+    } catch (ClassCastException wrongType) {
+      throw new IllegalArgumentException("A sandbox setting has the wrong JSON type: " + wrongType.getMessage());
+    }
   }
 
   /** The same settings for a server that was asked for port 0 and got {@code actualPort}. */
   SandboxSettings withActualPort(int actualPort) {
     return new SandboxSettings(host, actualPort, publicUrl, consumers, users, requestTokenLifetime,
-        allowedClockSkew, nonceMemorySize, verifyCredentialsLimit, rateLimitWindow, autoApprove, faults,
-        adminEnabled);
+        allowedClockSkew, nonceMemorySize, accessTokenMemorySize, verifyCredentialsLimit, rateLimitWindow,
+        autoApprove, faults, adminEnabled);
   }
 
   String effectivePublicUrl() {
-    String url = publicUrl != null ? publicUrl : "http://" + host + ":" + port;
+    return publicUrlFor(port);
+  }
+
+  /** A browser cannot open a wildcard address, so the default URL names this machine instead. */
+  String publicUrlFor(int listeningPort) {
+    String browserHost = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
+    String url = publicUrl != null ? publicUrl : "http://" + browserHost + ":" + listeningPort;
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  boolean isLoopback() {
+    return isLoopback(host);
   }
 
   Optional<SandboxConsumer> consumer(String key) {
     return consumers.stream().filter(consumer -> consumer.key().equals(key)).findFirst();
   }
 
+  Optional<SandboxUser> user(String id) {
+    return users.stream().filter(user -> user.id().equals(id)).findFirst();
+  }
+
   private static boolean isLoopback(String host) {
     return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1");
   }
 
-  private static <T> List<T> list(JsonArray array, java.util.function.Function<JsonObject, T> read, List<T> byDefault) {
+  private static long positive(JsonObject config, String key, long byDefault) {
+    long value = config.getLong(key, byDefault);
+    if (value <= 0 || value > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(key + " must be a positive whole number");
+    }
+    return value;
+  }
+
+  private static boolean isHttpUrl(String url) {
+    try {
+      URI parsed = new URI(url);
+      return ("http".equals(parsed.getScheme()) || "https".equals(parsed.getScheme())) && parsed.getHost() != null;
+    } catch (URISyntaxException invalid) {
+      return false;
+    }
+  }
+
+  private static <T> void requireUnique(String what, List<T> items, Function<T, String> key) {
+    Set<String> seen = new HashSet<>();
+    for (T item : items) {
+      if (!seen.add(key.apply(item))) {
+        throw new IllegalArgumentException("Two sandbox entries share the " + what + " " + key.apply(item));
+      }
+    }
+  }
+
+  private static <T> List<T> list(JsonArray array, Function<JsonObject, T> read, List<T> byDefault) {
     if (array == null || array.isEmpty()) {
       return byDefault;
     }

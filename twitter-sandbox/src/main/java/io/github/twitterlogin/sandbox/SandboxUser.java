@@ -7,12 +7,14 @@ import java.util.List;
 public record SandboxUser(String id, String screenName, String name, String profileImageUrl, String email) {
 
   public SandboxUser {
-    if (id == null || !id.matches("[0-9]{1,19}")) {
-      throw new IllegalArgumentException("A sandbox user's id must be a number, as Twitter's are");
+    if (id == null || !id.matches("[1-9][0-9]{0,17}")) {
+      throw new IllegalArgumentException("A sandbox user's id must be a positive number of at most 18 digits,"
+          + " as Twitter's are (the v1.1 \"id\" is a JSON number)");
     }
     if (screenName == null || !screenName.matches("[A-Za-z0-9_]{1,15}")) {
       throw new IllegalArgumentException("A sandbox user's screen name must be 1-15 letters, digits or _");
     }
+    name = name == null || name.isBlank() ? screenName : name;
   }
 
   /**

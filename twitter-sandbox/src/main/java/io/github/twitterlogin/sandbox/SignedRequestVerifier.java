@@ -5,7 +5,6 @@ import io.github.twitterlogin.client.oauth.HmacSha1Signature;
 import io.github.twitterlogin.client.oauth.Parameter;
 import io.github.twitterlogin.client.oauth.SignatureBaseString;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +48,7 @@ final class SignedRequestVerifier {
     String secret = token == null ? null
         : tokens.secretOf(consumer, token).orElseThrow(TwitterError::invalidOrExpiredToken);
     requireSignature(request, protocol, consumer, secret);
-    if (!nonces.firstUse(consumer.key(), token, protocol.get("oauth_timestamp"), protocol.get("oauth_nonce"))) {
+    if (!nonces.firstUse(consumer.key(), token, protocol.get("oauth_nonce"))) {
       throw TwitterError.couldNotAuthenticate("this nonce was already used");
     }
     return new Verified(consumer, token, protocol);

@@ -4,18 +4,21 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The tokens the sandbox has issued. A request token lives for a configurable time, is
  * authorized once on the consent page, and is exchanged at most once; an access token lives
- * until it is invalidated. One verticle instance owns it, on its event loop.
+ * until it is invalidated, as Twitter's do, or until the store holds too many (a load test
+ * signs in without end), when the oldest is forgotten. One verticle instance owns it, on its
+ * event loop.
  */
 final class TokenStore {
 
-  /** A request token through its life: issued, then authorized for a user with a verifier, then used. */
+  /** A request token through its life: issued, then authorized for a user with a verifier, then spent. */
   static final class RequestToken {
     final String consumerKey;
     final String token;
@@ -24,7 +27,6 @@ final class TokenStore {
     final Instant issuedAt;
     String userId;
     String verifier;
-    boolean used;
 
     private RequestToken(String consumerKey, String token, String secret, String callback, Instant issuedAt) {
       this.consumerKey = consumerKey;
@@ -41,14 +43,17 @@ final class TokenStore {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
-  private final Map<String, RequestToken> requestTokens = new HashMap<>();
-  private final Map<String, AccessToken> accessTokens = new HashMap<>();
+  /** In the order issued, so that the expired ones are at the head. */
+  private final Map<String, RequestToken> requestTokens = new LinkedHashMap<>();
+  private final Map<String, AccessToken> accessTokens = new LinkedHashMap<>();
   private final Clock clock;
   private final Duration requestTokenLifetime;
+  private final int maxAccessTokens;
 
-  TokenStore(Clock clock, Duration requestTokenLifetime) {
+  TokenStore(Clock clock, Duration requestTokenLifetime, int maxAccessTokens) {
     this.clock = clock;
     this.requestTokenLifetime = requestTokenLifetime;
+    this.maxAccessTokens = maxAccessTokens;
   }
 
   RequestToken issueRequestToken(String consumerKey, String callback) {
@@ -61,7 +66,7 @@ final class TokenStore {
   /** A request token that can still be shown on the consent page or exchanged. */
   Optional<RequestToken> liveRequestToken(String token) {
     return Optional.ofNullable(requestTokens.get(token))
-        .filter(found -> !found.used && found.issuedAt.plus(requestTokenLifetime).isAfter(clock.instant()));
+        .filter(found -> found.issuedAt.plus(requestTokenLifetime).isAfter(clock.instant()));
   }
 
   void authorize(RequestToken token, String userId) {
@@ -73,10 +78,16 @@ final class TokenStore {
     requestTokens.remove(token.token);
   }
 
+  /** Spends the request token: a second exchange finds it unknown (code 89), as on Twitter. */
   AccessToken exchange(RequestToken token) {
-    token.used = true;
+    requestTokens.remove(token.token);
     AccessToken access = new AccessToken(token.consumerKey, token.userId + "-" + random(40), random(45), token.userId);
     accessTokens.put(access.token(), access);
+    if (accessTokens.size() > maxAccessTokens) {
+      Iterator<String> oldest = accessTokens.keySet().iterator();
+      oldest.next();
+      oldest.remove();
+    }
     return access;
   }
 
@@ -88,9 +99,20 @@ final class TokenStore {
     accessTokens.remove(token);
   }
 
+  int requestTokenCount() {
+    return requestTokens.size();
+  }
+
+  int accessTokenCount() {
+    return accessTokens.size();
+  }
+
   private void forgetExpiredRequestTokens() {
     Instant horizon = clock.instant().minus(requestTokenLifetime);
-    requestTokens.values().removeIf(token -> token.issuedAt.isBefore(horizon));
+    Iterator<RequestToken> oldestFirst = requestTokens.values().iterator();
+    while (oldestFirst.hasNext() && !oldestFirst.next().issuedAt.isAfter(horizon)) {
+      oldestFirst.remove();
+    }
   }
 
   private static String random(int length) {

@@ -35,18 +35,14 @@ public final class TwitterSandboxVerticle extends VerticleBase {
         });
   }
 
-  /** Routes are mounted once the port is known, so that on port 0 the links name the port taken. */
   private Future<HttpServer> listen(SandboxSettings settings, SandboxPages pages) {
-    Router router = Router.router(vertx);
     faults = new FaultInjection(vertx, clock, new SecureRandom(), settings.faults());
+    Router router = SandboxRouter.create(vertx, settings, clock, faults, pages,
+        () -> settings.publicUrlFor(server != null ? server.actualPort() : settings.port()));
     return vertx.createHttpServer()
         .requestHandler(router)
         .listen(settings.port(), settings.host())
-        .onSuccess(listening -> {
-          server = listening;
-          router.route().subRouter(SandboxRouter.create(vertx, settings.withActualPort(listening.actualPort()),
-              clock, faults, pages));
-        });
+        .onSuccess(listening -> server = listening);
   }
 
   public int actualPort() {

@@ -2,6 +2,7 @@ package io.github.twitterlogin.sandbox;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.function.Supplier;
 
 /** Sandbox users in the shapes of Twitter's v1.1 user object and v2 {@code users/me}. */
 final class UserJson {
@@ -9,16 +10,16 @@ final class UserJson {
   private static final String CREATED_AT = "Wed Jan 01 00:00:00 +0000 2020";
 
   private final SandboxSettings settings;
-  private final String publicUrl;
+  private final Supplier<String> publicUrl;
 
-  UserJson(SandboxSettings settings, String publicUrl) {
+  UserJson(SandboxSettings settings, Supplier<String> publicUrl) {
     this.settings = settings;
     this.publicUrl = publicUrl;
   }
 
   JsonObject v1(String userId, boolean includeEmail, boolean includeStatus, boolean includeEntities) {
     SandboxUser user = user(userId);
-    String avatar = user.avatarUrl(publicUrl);
+    String avatar = user.avatarUrl(publicUrl.get());
     JsonObject json = new JsonObject()
         .put("id", Long.parseLong(user.id()))
         .put("id_str", user.id())
@@ -57,7 +58,6 @@ final class UserJson {
   }
 
   private SandboxUser user(String userId) {
-    return settings.users().stream().filter(user -> user.id().equals(userId)).findFirst()
-        .orElseThrow(TwitterError::invalidOrExpiredToken);
+    return settings.user(userId).orElseThrow(TwitterError::invalidOrExpiredToken);
   }
 }

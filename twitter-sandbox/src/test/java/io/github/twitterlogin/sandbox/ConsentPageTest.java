@@ -24,18 +24,57 @@ class ConsentPageTest {
 
     String page = sandbox.get("/oauth/authenticate?oauth_token=" + token.getToken()).bodyAsString();
 
-    assertThat(page).contains("Ada Lovelace", "Zoë Ångström", "山田 博 🐦", "not Twitter")
+    assertThat(page).contains("Ada Lovelace", "Zoë Ångström", "山田 博 🐦", "not Twitter", "Twitter Login Gateway")
         .contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;Co&#39;")
         .doesNotContain("<script>alert");
+    assertThat(ConsentForm.of(page).userIds()).containsExactly("1000000001", "1000000002", "1000000003", "1000000004");
+  }
+
+  @Test
+  void appNameIsEscapedToo(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject().put("consumers", new JsonArray().add(
+        new JsonObject().put("key", SandboxConsumer.DEFAULT_KEY).put("secret", SandboxConsumer.DEFAULT_SECRET)
+            .put("callbackPrefix", "http://127.0.0.1:").put("appName", "<b>Bold</b> & \"Co\""))));
+    OAuth1RequestToken token = sandbox.scribe().getRequestToken();
+
+    String page = sandbox.get("/oauth/authenticate?oauth_token=" + token.getToken()).bodyAsString();
+
+    assertThat(page).contains("&lt;b&gt;Bold&lt;/b&gt; &amp; &quot;Co&quot;").doesNotContain("<b>Bold");
+  }
+
+  @Test
+  void pageLoadsNothingRunsNoScriptAndCannotBeFramed(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject());
+    OAuth1RequestToken token = sandbox.scribe().getRequestToken();
+
+    HttpResponse<Buffer> page = sandbox.get("/oauth/authenticate?oauth_token=" + token.getToken());
+
+    assertThat(page.getHeader("Content-Security-Policy")).contains("default-src 'none'", "frame-ancestors 'none'")
+        .doesNotContain("script-src");
+    assertThat(page.getHeader("X-Frame-Options")).isEqualTo("DENY");
+    assertThat(page.bodyAsString()).startsWith("<!DOCTYPE html>").contains("<html lang=\"en\">", "<style>")
+        .doesNotContain("<script", "<link rel=\"stylesheet\"")
+        .doesNotContainPattern("src=\"(?!" + sandbox.baseUrl() + "/sandbox/avatars/)");
+  }
+
+  @Test
+  void everyControlOfTheFormHasALabel(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject());
+    OAuth1RequestToken token = sandbox.scribe().getRequestToken();
+
+    String page = sandbox.get("/oauth/authenticate?oauth_token=" + token.getToken()).bodyAsString();
+
+    assertThat(page).contains("<label class=\"typed\" for=\"screen-name\">", "id=\"screen-name\"",
+        "<legend>Sign in as</legend>", "for=\"user-1000000004\"", "id=\"user-1000000004\"");
   }
 
   @Test
   void cancelRedirectsWithDenied(Vertx vertx) throws Exception {
     SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject());
     OAuth1RequestToken token = sandbox.scribe().getRequestToken();
+    ConsentForm form = sandbox.consentForm(token.getToken());
 
-    HttpResponse<Buffer> cancelled = sandbox.post("/oauth/authorize", MultiMap.caseInsensitiveMultiMap()
-        .add("oauth_token", token.getToken()).add("decision", "cancel"));
+    HttpResponse<Buffer> cancelled = sandbox.post(form.action(), form.submit(form.userIds().get(0), "cancel"));
 
     assertThat(cancelled.statusCode()).isEqualTo(302);
     assertThat(cancelled.getHeader("Location")).isEqualTo(SandboxFixture.CALLBACK + "?denied=" + token.getToken());

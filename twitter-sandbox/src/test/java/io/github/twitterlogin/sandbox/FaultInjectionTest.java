@@ -88,6 +88,18 @@ class FaultInjectionTest {
   }
 
   @Test
+  void adminEndpointTakesOnlyJson(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject());
+
+    HttpResponse<Buffer> refused = sandbox.browser.put(sandbox.sandbox.actualPort(), "127.0.0.1", "/sandbox/admin/faults")
+        .putHeader("Content-Type", "text/plain").sendBuffer(Buffer.buffer(new FaultSettings(0, 1, 0, 0).toJson().encode()))
+        .await(20, TimeUnit.SECONDS);
+
+    assertThat(refused.statusCode()).isEqualTo(415);
+    assertThat(sandbox.get("/sandbox/admin/faults").bodyAsJsonObject()).isEqualTo(FaultSettings.NONE.toJson());
+  }
+
+  @Test
   void adminEndpointIsAbsentWhenDisabled(Vertx vertx) throws Exception {
     SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject().put("adminEnabled", false));
 

@@ -2,11 +2,7 @@ package io.github.twitterlogin.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class NonceMemoryTest {
@@ -14,53 +10,45 @@ class NonceMemoryTest {
   private final MovableClock clock = new MovableClock();
 
   @Test
-  void aNonceIsUsedOncePerConsumerTokenAndTimestamp() {
-    NonceMemory nonces = new NonceMemory(clock, Duration.ofMinutes(5), 10);
+  void aNonceIsUsedOncePerConsumerAndToken() {
+    NonceMemory nonces = new NonceMemory(clock, Duration.ofMinutes(10), 10);
 
-    assertThat(nonces.firstUse("consumer", "token", "100", "n")).isTrue();
-    assertThat(nonces.firstUse("consumer", "token", "100", "n")).isFalse();
-    assertThat(nonces.firstUse("consumer", "other-token", "100", "n")).isTrue();
-    assertThat(nonces.firstUse("other-consumer", "token", "100", "n")).isTrue();
+    assertThat(nonces.firstUse("consumer", "token", "n")).isTrue();
+    assertThat(nonces.firstUse("consumer", "token", "n")).isFalse();
+    assertThat(nonces.firstUse("consumer", "other-token", "n")).isTrue();
+    assertThat(nonces.firstUse("other-consumer", "token", "n")).isTrue();
+    assertThat(nonces.firstUse("consumer", null, "n")).isTrue();
   }
 
   @Test
-  void memoryNeverHoldsMoreThanItsMaximum() {
-    NonceMemory nonces = new NonceMemory(clock, Duration.ofMinutes(5), 3);
+  void memoryNeverHoldsMoreThanItsMaximumAndDropsTheOldest() {
+    NonceMemory nonces = new NonceMemory(clock, Duration.ofMinutes(10), 3);
     for (int i = 0; i < 10; i++) {
-      nonces.firstUse("consumer", null, "100", "nonce-" + i);
+      nonces.firstUse("consumer", null, "nonce-" + i);
     }
 
     assertThat(nonces.size()).isEqualTo(3);
-    assertThat(nonces.firstUse("consumer", null, "100", "nonce-9")).isFalse();
+    assertThat(nonces.firstUse("consumer", null, "nonce-9")).isFalse();
+    assertThat(nonces.firstUse("consumer", null, "nonce-0")).isTrue();
   }
 
   @Test
-  void noncesOlderThanTheTimestampWindowAreForgotten() {
-    NonceMemory nonces = new NonceMemory(clock, Duration.ofMinutes(5), 100);
-    nonces.firstUse("consumer", null, "100", "old");
-    clock.now = clock.now.plus(Duration.ofMinutes(11));
+  void aNonceIsRememberedThroughoutItsWindow() {
+    NonceMemory nonces = NonceMemory.forClockSkew(clock, Duration.ofMinutes(5), 100);
+    nonces.firstUse("consumer", null, "n");
+    clock.advance(Duration.ofMinutes(9));
 
-    nonces.firstUse("consumer", null, "200", "new");
-
-    assertThat(nonces.size()).isEqualTo(1);
+    assertThat(nonces.firstUse("consumer", null, "n")).isFalse();
   }
 
-  private static final class MovableClock extends Clock {
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+  @Test
+  void noncesOlderThanTheWindowAreForgotten() {
+    NonceMemory nonces = NonceMemory.forClockSkew(clock, Duration.ofMinutes(5), 100);
+    nonces.firstUse("consumer", null, "old");
+    clock.advance(Duration.ofMinutes(11));
 
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
+    nonces.firstUse("consumer", null, "new");
 
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
+    assertThat(nonces.size()).isEqualTo(1);
   }
 }

@@ -11,6 +11,7 @@ import com.github.scribejava.core.oauth.OAuth10aService;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
@@ -85,14 +86,32 @@ class RejectionTest {
   @Test
   void timestampTooOldIsRejected(Vertx vertx) throws Exception {
     SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject());
-    long fiveMinutesAndOneSecondAgo = Instant.now().minusSeconds(301).getEpochSecond();
-    OAuth10aService late = sandbox.scribe(SandboxConsumer.DEFAULT_KEY, SandboxConsumer.DEFAULT_SECRET,
-        SandboxFixture.CALLBACK, new FixedTimestamps("late-nonce", fiveMinutesAndOneSecondAgo));
+    sandbox.clock.advance(Duration.ofSeconds(301));
 
-    Response answer = requestToken(sandbox, late, SandboxFixture.CALLBACK);
+    Response answer = requestToken(sandbox, sandbox.scribe(), SandboxFixture.CALLBACK);
 
     assertThat(answer.getCode()).isEqualTo(401);
     assertThat(SandboxFixture.firstError(answer).getInteger("code")).isEqualTo(135);
+  }
+
+  /** The sandbox's clock runs behind the client's; 330 s leaves room for a slow test machine. */
+  @Test
+  void timestampInTheFutureIsRejected(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject());
+    sandbox.clock.advance(Duration.ofSeconds(-330));
+
+    Response answer = requestToken(sandbox, sandbox.scribe(), SandboxFixture.CALLBACK);
+
+    assertThat(answer.getCode()).isEqualTo(401);
+    assertThat(SandboxFixture.firstError(answer).getInteger("code")).isEqualTo(135);
+  }
+
+  @Test
+  void timestampWithinTheAllowedSkewIsAccepted(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject());
+    sandbox.clock.advance(Duration.ofSeconds(270));
+
+    assertThat(requestToken(sandbox, sandbox.scribe(), SandboxFixture.CALLBACK).getCode()).isEqualTo(200);
   }
 
   @Test
@@ -108,6 +127,58 @@ class RejectionTest {
     assertThat(first.getCode()).isEqualTo(200);
     assertThat(replay.getCode()).isEqualTo(401);
     assertThat(SandboxFixture.firstError(replay).getString("message")).contains("nonce");
+  }
+
+  @Test
+  void nonceReusedUnderAnotherTimestampIsRejected(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject());
+    OAuth1AccessToken access = sandbox.signIn(sandbox.scribe());
+    long now = Instant.now().getEpochSecond();
+
+    Response first = sandbox.signedGet(signingWith(sandbox, "same-nonce", now), access, "/2/users/me");
+    Response replay = sandbox.signedGet(signingWith(sandbox, "same-nonce", now + 1), access, "/2/users/me");
+
+    assertThat(first.getCode()).isEqualTo(200);
+    assertThat(replay.getCode()).isEqualTo(401);
+    assertThat(SandboxFixture.firstError(replay).getInteger("code")).isEqualTo(32);
+  }
+
+  @Test
+  void requestTokenWithCallbackHidingAnotherHostIsForbidden(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject());
+
+    Response answer = requestToken(sandbox, sandbox.scribe(), "http://127.0.0.1:80@evil.example/callback");
+
+    assertThat(answer.getCode()).isEqualTo(403);
+    assertThat(SandboxFixture.firstError(answer).getInteger("code")).isEqualTo(415);
+  }
+
+  @Test
+  void requestTokenCannotCallTheApi(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject());
+    OAuth10aService scribe = sandbox.scribe();
+    OAuth1RequestToken requestToken = scribe.getRequestToken();
+    sandbox.authorize(requestToken.getToken(), "1000000001");
+
+    Response answer = sandbox.signedGet(scribe, new OAuth1AccessToken(requestToken.getToken(),
+        requestToken.getTokenSecret()), "/1.1/account/verify_credentials.json");
+
+    assertThat(answer.getCode()).isEqualTo(401);
+    assertThat(SandboxFixture.firstError(answer).getInteger("code")).isEqualTo(89);
+  }
+
+  @Test
+  void accessTokenOfAnotherConsumerIsRejected(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject().put("consumers", new JsonArray()
+        .add(consumer(SandboxConsumer.DEFAULT_KEY, SandboxConsumer.DEFAULT_SECRET))
+        .add(consumer("other-app", "other-secret"))));
+    OAuth1AccessToken access = sandbox.signIn(sandbox.scribe());
+    OAuth10aService otherApp = sandbox.scribe("other-app", "other-secret", SandboxFixture.CALLBACK, null);
+
+    Response answer = sandbox.signedGet(otherApp, access, "/1.1/account/verify_credentials.json");
+
+    assertThat(answer.getCode()).isEqualTo(401);
+    assertThat(SandboxFixture.firstError(answer).getInteger("code")).isEqualTo(89);
   }
 
   @Test
@@ -175,6 +246,22 @@ class RejectionTest {
 
     assertThat(answer.getCode()).isEqualTo(200);
     assertThat(answer.getBody()).contains("user_id=1000000001");
+  }
+
+  @Test
+  void verifierInTheQueryIsAccepted(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject());
+    OAuth10aService scribe = sandbox.scribe();
+    OAuth1RequestToken requestToken = scribe.getRequestToken();
+    String verifier = SandboxFixture.verifierOf(sandbox.authorize(requestToken.getToken(), "1000000003"));
+    OAuthRequest request = new OAuthRequest(Verb.POST, scribe.getApi().getAccessTokenEndpoint());
+    request.addQuerystringParameter("oauth_verifier", verifier);
+    scribe.signRequest(new OAuth1AccessToken(requestToken.getToken(), requestToken.getTokenSecret()), request);
+
+    Response answer = scribe.execute(request);
+
+    assertThat(answer.getCode()).isEqualTo(200);
+    assertThat(answer.getBody()).contains("screen_name=hiro");
   }
 
   @Test
@@ -253,6 +340,20 @@ class RejectionTest {
   }
 
   @Test
+  void badPercentEscapeIsBadRequest(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject());
+    String header = "OAuth oauth_consumer_key=\"" + SandboxConsumer.DEFAULT_KEY + "\", oauth_nonce=\"n\", "
+        + "oauth_signature=\"x\", oauth_signature_method=\"HMAC-SHA1\", "
+        + "oauth_timestamp=\"" + Instant.now().getEpochSecond() + "\", oauth_callback=\"http%3A%2F%2F127.0.0.1%3A1%2F\"";
+
+    HttpResponse<Buffer> answer = sandbox.browser.post(sandbox.sandbox.actualPort(), "127.0.0.1", "/oauth/request_token?x=%ZZ")
+        .putHeader("Authorization", header).send().await(20, TimeUnit.SECONDS);
+
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(answer.bodyAsJsonObject().getJsonArray("errors")).hasSize(1);
+  }
+
+  @Test
   void plaintextSignaturesAreRefused(Vertx vertx) throws Exception {
     SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject());
     String header = "OAuth oauth_consumer_key=\"" + SandboxConsumer.DEFAULT_KEY + "\", oauth_nonce=\"n\", "
@@ -263,6 +364,15 @@ class RejectionTest {
         .putHeader("Authorization", header).send().await(20, TimeUnit.SECONDS);
 
     assertThat(answer.statusCode()).isEqualTo(401);
+  }
+
+  private static OAuth10aService signingWith(SandboxFixture sandbox, String nonce, long timestamp) {
+    return sandbox.scribe(SandboxConsumer.DEFAULT_KEY, SandboxConsumer.DEFAULT_SECRET, SandboxFixture.CALLBACK,
+        new FixedTimestamps(nonce, timestamp));
+  }
+
+  private static JsonObject consumer(String key, String secret) {
+    return new JsonObject().put("key", key).put("secret", secret).put("callbackPrefix", "http://127.0.0.1:");
   }
 
   private static Response requestToken(SandboxFixture sandbox, OAuth10aService scribe, String callback) throws Exception {

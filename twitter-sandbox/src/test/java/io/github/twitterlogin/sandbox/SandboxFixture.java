@@ -20,8 +20,6 @@ import io.vertx.ext.web.client.WebClientOptions;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A sandbox on a free loopback port, an independent OAuth client (ScribeJava) to drive it, and a
@@ -31,7 +29,6 @@ import java.util.regex.Pattern;
 final class SandboxFixture {
 
   static final String CALLBACK = "http://127.0.0.1:9999/callback";
-  private static final Pattern FIRST_USER = Pattern.compile("name=\"user_id\" id=\"user-(\\d+)\"");
 
   final AdjustableClock clock;
   final TwitterSandboxVerticle sandbox;
@@ -70,18 +67,19 @@ final class SandboxFixture {
         .add("oauth_token", requestToken).add("user_id", userId).add("decision", "authorize"));
   }
 
-  String firstUserOnConsentPage(String requestToken) {
-    Matcher user = FIRST_USER.matcher(get("/oauth/authenticate?oauth_token=" + requestToken).bodyAsString());
-    if (!user.find()) {
-      throw new AssertionError("The consent page offers no user");
+  ConsentForm consentForm(String requestToken) {
+    HttpResponse<Buffer> page = get("/oauth/authenticate?oauth_token=" + requestToken);
+    if (page.statusCode() != 200) {
+      throw new AssertionError("The consent page answered " + page.statusCode());
     }
-    return user.group(1);
+    return ConsentForm.of(page.bodyAsString());
   }
 
-  /** Request token, consent as the first user, verifier from the callback, access token. */
+  /** Request token, the consent form submitted as the first user it offers, verifier from the callback, access token. */
   OAuth1AccessToken signIn(OAuth10aService service) throws Exception {
     OAuth1RequestToken requestToken = service.getRequestToken();
-    String verifier = verifierOf(authorize(requestToken.getToken(), firstUserOnConsentPage(requestToken.getToken())));
+    ConsentForm form = consentForm(requestToken.getToken());
+    String verifier = verifierOf(post(form.action(), form.submit(form.userIds().get(0), "authorize")));
     return service.getAccessToken(requestToken, verifier);
   }
 
@@ -103,6 +101,10 @@ final class SandboxFixture {
     OAuthRequest request = new OAuthRequest(Verb.POST, baseUrl() + path);
     service.signRequest(token, request);
     return service.execute(request);
+  }
+
+  HttpResponse<Buffer> getAbs(String url) {
+    return await(browser.getAbs(url).send());
   }
 
   HttpResponse<Buffer> get(String uri) {

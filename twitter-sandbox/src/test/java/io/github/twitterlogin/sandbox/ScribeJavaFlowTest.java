@@ -25,10 +25,13 @@ class ScribeJavaFlowTest {
 
     OAuth1RequestToken requestToken = scribe.getRequestToken();
     assertThat(requestToken.isOauthCallbackConfirmed()).isTrue();
-    HttpResponse<Buffer> consent = sandbox.get(scribe.getAuthorizationUrl(requestToken).replace(sandbox.baseUrl(), ""));
+    HttpResponse<Buffer> consent = sandbox.getAbs(scribe.getAuthorizationUrl(requestToken));
     assertThat(consent.statusCode()).isEqualTo(200);
     assertThat(consent.bodyAsString()).contains("Authorize", "Ada Lovelace", "@ada", "Cancel");
-    HttpResponse<Buffer> callback = sandbox.authorize(requestToken.getToken(), "1000000002");
+    ConsentForm form = ConsentForm.of(consent.bodyAsString());
+    assertThat(form.method()).isEqualTo("post");
+    assertThat(form.userIds()).contains("1000000002");
+    HttpResponse<Buffer> callback = sandbox.post(form.action(), form.submit("1000000002", "authorize"));
     assertThat(callback.getHeader("Location")).startsWith(SandboxFixture.CALLBACK + "?oauth_token="
         + requestToken.getToken() + "&oauth_verifier=");
     OAuth1AccessToken access = scribe.getAccessToken(requestToken, SandboxFixture.verifierOf(callback));
@@ -50,7 +53,7 @@ class ScribeJavaFlowTest {
     OAuth10aService scribe = sandbox.scribe();
     OAuth1RequestToken requestToken = scribe.getRequestToken();
 
-    HttpResponse<Buffer> redirect = sandbox.get(scribe.getAuthorizationUrl(requestToken).replace(sandbox.baseUrl(), ""));
+    HttpResponse<Buffer> redirect = sandbox.getAbs(scribe.getAuthorizationUrl(requestToken));
     OAuth1AccessToken access = scribe.getAccessToken(requestToken, SandboxFixture.verifierOf(redirect));
 
     assertThat(redirect.statusCode()).isEqualTo(302);
