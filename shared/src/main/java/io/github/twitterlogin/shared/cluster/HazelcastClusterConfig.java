@@ -10,6 +10,9 @@ import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 /** Builds the Hazelcast configuration of a member from {@link ClusterSettings}. */
 public final class HazelcastClusterConfig {
 
+  private static final int DEFAULT_HEARTBEAT_INTERVAL_SECONDS = 5;
+  private static final int BEATS_PER_TIMEOUT = 5;
+
   private HazelcastClusterConfig() {
   }
 
@@ -22,10 +25,20 @@ public final class HazelcastClusterConfig {
     // Vert.x leaves the cluster when it closes; Hazelcast's own hook would race it at shutdown.
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
     config.setProperty("hazelcast.max.no.heartbeat.seconds", Integer.toString(settings.heartbeatTimeoutSeconds()));
+    config.setProperty("hazelcast.heartbeat.interval.seconds",
+        Integer.toString(heartbeatIntervalSeconds(settings.heartbeatTimeoutSeconds())));
     configureNetwork(config.getNetworkConfig(), settings);
     config.addMapConfig(new MapConfig(ClusterSettings.SESSION_MAP_NAME)
         .setBackupCount(settings.sessionBackupCount()));
     return config;
+  }
+
+  /**
+   * Hazelcast beats every 5 s by default: with a shorter timeout a member only one beat late
+   * would be dropped. Several beats fit in every timeout; 60 s keeps Hazelcast's 5 s.
+   */
+  static int heartbeatIntervalSeconds(int heartbeatTimeoutSeconds) {
+    return Math.max(1, Math.min(DEFAULT_HEARTBEAT_INTERVAL_SECONDS, heartbeatTimeoutSeconds / BEATS_PER_TIMEOUT));
   }
 
   private static void configureNetwork(NetworkConfig network, ClusterSettings settings) {
