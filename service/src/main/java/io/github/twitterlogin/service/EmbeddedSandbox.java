@@ -25,8 +25,9 @@ final class EmbeddedSandbox {
   private EmbeddedSandbox() {
   }
 
-  static Future<Void> deploy(Vertx vertx, JsonObject config) {
+  static Future<Void> deploy(Vertx vertx, JsonObject config, DeployedRoles deployed) {
     return vertx.deployVerticle(new TwitterSandboxVerticle(), new DeploymentOptions().setConfig(config))
+        .onSuccess(deployed::add)
         .<Void>mapEmpty()
         .recover(failure -> isPortTaken(failure) ? shareRunningSandbox(vertx, config, failure) : Future.failedFuture(failure));
   }

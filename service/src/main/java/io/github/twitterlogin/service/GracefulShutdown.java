@@ -1,5 +1,6 @@
 package io.github.twitterlogin.service;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -8,9 +9,10 @@ import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
 /**
- * On SIGTERM (or SIGINT): close Vert.x, which undeploys the verticles (the gateway stops taking
- * connections and lets requests in flight finish) and then leaves the cluster, and exit 0. The
- * JVM's default handling would exit 143 and race Hazelcast's own shutdown hook.
+ * On SIGTERM (or SIGINT): stop the roles newest first (the gateway stops taking connections and
+ * lets requests in flight finish while the Twitter client they need still runs), then close
+ * Vert.x, which leaves the cluster, and exit 0. The JVM's default handling would exit 143 and
+ * race Hazelcast's own shutdown hook.
  */
 final class GracefulShutdown {
 
@@ -21,20 +23,23 @@ final class GracefulShutdown {
   private GracefulShutdown() {
   }
 
-  static void onTerminationSignal(Vertx vertx) {
-    Signal.handle(new Signal("TERM"), signal -> shutDown(vertx, signal.getName()));
-    Signal.handle(new Signal("INT"), signal -> shutDown(vertx, signal.getName()));
+  static void onTerminationSignal(Vertx vertx, DeployedRoles roles) {
+    Signal.handle(new Signal("TERM"), signal -> shutDown(vertx, roles, signal.getName()));
+    Signal.handle(new Signal("INT"), signal -> shutDown(vertx, roles, signal.getName()));
   }
 
-  private static void shutDown(Vertx vertx, String signal) {
+  private static void shutDown(Vertx vertx, DeployedRoles roles, String signal) {
     if (!STARTED.compareAndSet(false, true)) {
       return;
     }
     new Thread(() -> {
       LOG.info("SIG{}: finishing requests in flight and leaving the cluster", signal);
-      int status = 0;
+      int status;
       try {
-        vertx.close().await(DEADLINE_SECONDS, TimeUnit.SECONDS);
+        Future<Void> rolesStopped = roles.undeployNewestFirst(vertx)
+            .onFailure(failure -> LOG.warn("A role did not stop cleanly: {}", failure.toString()));
+        rolesStopped.transform(stopped -> vertx.close()).await(DEADLINE_SECONDS, TimeUnit.SECONDS);
+        status = rolesStopped.succeeded() ? 0 : 1;
         LOG.info("Left the cluster; exiting");
       } catch (Exception failure) {
         LOG.warn("Shutdown did not finish cleanly: {}", failure.toString());

@@ -30,8 +30,9 @@ public final class ServiceMain {
     }
     ClusteredVertx.start(settings.cluster())
         .compose(vertx -> {
-          GracefulShutdown.onTerminationSignal(vertx);
-          return RoleDeployment.deploy(vertx, settings).map(vertx);
+          DeployedRoles roles = new DeployedRoles();
+          GracefulShutdown.onTerminationSignal(vertx, roles);
+          return RoleDeployment.deploy(vertx, settings, roles).map(vertx);
         })
         .onSuccess(vertx -> System.out.println(Banner.of(settings)))
         .onFailure(failure -> {
