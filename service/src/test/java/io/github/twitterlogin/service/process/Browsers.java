@@ -1,0 +1,23 @@
+package io.github.twitterlogin.service.process;
+
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.util.concurrent.TimeUnit;
+
+/** Where the tests' browsers come from: one HTTP client, each browser with cookies of its own. */
+final class Browsers implements AutoCloseable {
+
+  private final Vertx vertx = Vertx.vertx();
+  private final WebClient client =
+      WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false).setKeepAlive(false));
+
+  Browser open() {
+    return new Browser(client);
+  }
+
+  @Override
+  public void close() throws Exception {
+    vertx.close().await(30, TimeUnit.SECONDS);
+  }
+}

@@ -1,0 +1,46 @@
+package io.github.twitterlogin.service.process;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Where the build put what the process tests start; failsafe passes each as a system property. */
+final class BuildOutputs {
+
+  private BuildOutputs() {
+  }
+
+  static Path serviceJar() {
+    return existing("service.jar");
+  }
+
+  static Path exampleJar() {
+    return existing("example.jar");
+  }
+
+  static Path processLogs() {
+    return Path.of(property("process.logs"));
+  }
+
+  /** The event-bus TLS test material of the shared module: a CA and a member certificate it signed. */
+  static Path tlsMaterial() {
+    return existing("tls.material");
+  }
+
+  private static Path existing(String name) {
+    Path path = Path.of(property(name)).toAbsolutePath().normalize();
+    if (!Files.exists(path)) {
+      throw new IllegalStateException(name + " points to " + path + ", which does not exist; run `mvn verify`, "
+          + "which builds it in the package phase");
+    }
+    return path;
+  }
+
+  private static String property(String name) {
+    String value = System.getProperty(name);
+    if (value == null) {
+      throw new IllegalStateException("System property " + name + " is not set; the process tests run through "
+          + "maven-failsafe-plugin (`mvn verify`), which sets it");
+    }
+    return value;
+  }
+}

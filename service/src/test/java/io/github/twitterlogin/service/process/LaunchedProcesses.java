@@ -1,0 +1,73 @@
+package io.github.twitterlogin.service.process;
+
+import io.github.twitterlogin.examples.ProfileLookupMain;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts the processes of a test class and stops every one it started, whether the test passed
+ * or not: after each test those that test started, after the class those started for the class
+ * (in {@code @BeforeAll}). Register it as a {@code static @RegisterExtension} field. Logs go to
+ * {@code target/process-logs/<test class>/<process name>.log}.
+ */
+final class LaunchedProcesses implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
+
+  /** The service's banner, printed once the process has joined the cluster and deployed its roles. */
+  static final String SERVICE_BANNER = "Twitter Login Gateway is running";
+
+  private static final Duration STOP_DEADLINE = Duration.ofSeconds(60);
+
+  private final List<ServiceProcess> forClass = new ArrayList<>();
+  private final List<ServiceProcess> forTest = new ArrayList<>();
+  private Path logDirectory;
+  private boolean inTest;
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    logDirectory = BuildOutputs.processLogs().resolve(context.getRequiredTestClass().getSimpleName());
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    inTest = true;
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    inTest = false;
+    stop(forTest);
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    stop(forClass);
+  }
+
+  /** Starts a process of the service's jar; returns at once. */
+  ServiceProcess startService(String name, ServiceEnvironment environment) {
+    return start(name, BuildOutputs.serviceJar(), SERVICE_BANNER, environment);
+  }
+
+  /** Starts a process of the example's jar; returns at once. */
+  ServiceProcess startExample(String name, ServiceEnvironment environment) {
+    return start(name, BuildOutputs.exampleJar(), ProfileLookupMain.READY, environment);
+  }
+
+  private ServiceProcess start(String name, Path jar, String readyLine, ServiceEnvironment environment) {
+    ServiceProcess process = ServiceProcess.start(name, jar, readyLine, environment.variables(), logDirectory);
+    (inTest ? forTest : forClass).add(process);
+    return process;
+  }
+
+  private static void stop(List<ServiceProcess> processes) {
+    ServiceProcess.stopAll(List.copyOf(processes), STOP_DEADLINE);
+    processes.clear();
+  }
+}

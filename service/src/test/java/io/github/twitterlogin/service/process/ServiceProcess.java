@@ -1,0 +1,171 @@
+package io.github.twitterlogin.service.process;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One process started from a built jar as an operator starts it: {@code java -jar} with an
+ * environment of its own and nothing inherited, its output in a log file. Every process still
+ * running when the test JVM exits is killed by a shutdown hook, the last resort should a test's
+ * own cleanup not run.
+ */
+final class ServiceProcess {
+
+  // A small heap and one GC thread each: several of these JVMs share the machine with the tests.
+  private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+  private static final Duration READY_DEADLINE = Duration.ofSeconds(120);
+  private static final int LOG_TAIL_LINES = 60;
+  private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(
+        () -> RUNNING.forEach(Process::destroyForcibly), "kill-test-processes"));
+  }
+
+  private final String name;
+  private final Process process;
+  private final Path log;
+  private final String readyLine;
+
+  private ServiceProcess(String name, Process process, Path log, String readyLine) {
+    this.name = name;
+    this.process = process;
+    this.log = log;
+    this.readyLine = readyLine;
+  }
+
+  /**
+   * Starts the process and returns at once; {@link #awaitReady} waits for it.
+   *
+   * @param readyLine what the process prints once it is ready: its banner
+   */
+  static ServiceProcess start(
+      String name, Path jar, String readyLine, Map<String, String> environment, Path logDirectory) {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(JVM_OPTIONS);
+    command.add("-jar");
+    command.add(jar.toString());
+    try {
+      Files.createDirectories(logDirectory);
+      Path log = logDirectory.resolve(name + ".log");
+      ProcessBuilder builder = new ProcessBuilder(command)
+          .redirectErrorStream(true)
+          .redirectOutput(log.toFile());
+      builder.environment().clear();
+      builder.environment().putAll(environment);
+      Process process = builder.start();
+      RUNNING.add(process);
+      process.onExit().thenRun(() -> RUNNING.remove(process));
+      return new ServiceProcess(name, process, log, readyLine);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start " + name + ": " + command, e);
+    }
+  }
+
+  String name() {
+    return name;
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Waits for each process to be ready; processes started together start side by side meanwhile. */
+  static void awaitAllReady(ServiceProcess... processes) {
+    for (ServiceProcess process : processes) {
+      process.awaitReady();
+    }
+  }
+
+  /** Waits until the process has printed its ready line; fails at once, with its log, if it exits. */
+  void awaitReady() {
+    Eventually.until(name + " printing \"" + readyLine + "\"", READY_DEADLINE,
+        () -> log().contains(readyLine) || !process.isAlive(), this::logTail);
+    if (!log().contains(readyLine)) {
+      throw new AssertionError(name + " exited with " + process.exitValue() + " before printing \"" + readyLine
+          + "\"" + logTail());
+    }
+  }
+
+  /** SIGTERM, as an orchestrator stops a process; returns at once. */
+  void sendTerminationSignal() {
+    process.destroy();
+  }
+
+  /** SIGTERM, then waits for the process to exit; returns its exit status. */
+  int terminate(Duration deadline) {
+    sendTerminationSignal();
+    return awaitExit(deadline);
+  }
+
+  int awaitExit(Duration deadline) {
+    try {
+      if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new AssertionError(name + " did not exit within " + deadline.toSeconds() + " s" + logTail());
+      }
+      return process.exitValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("Interrupted while waiting for " + name + " to exit", e);
+    }
+  }
+
+  /** SIGKILL: the process vanishes without leaving the cluster, as on a crash or a lost machine. */
+  void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("Interrupted while killing " + name, e);
+    }
+  }
+
+  /** SIGTERM to each process, then SIGKILL to those still running at the deadline. */
+  static void stopAll(List<ServiceProcess> processes, Duration deadline) {
+    processes.stream().filter(ServiceProcess::isAlive).forEach(ServiceProcess::sendTerminationSignal);
+    long end = System.nanoTime() + deadline.toNanos();
+    for (ServiceProcess started : processes) {
+      try {
+        long left = Math.max(0, end - System.nanoTime());
+        if (!started.process.waitFor(left, TimeUnit.NANOSECONDS)) {
+          started.kill();
+        }
+      } catch (InterruptedException e) {
+        started.process.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  String log() {
+    try {
+      // Read as bytes: the process may be in the middle of writing a character.
+      return new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  String logTail() {
+    List<String> lines = log().lines().toList();
+    List<String> tail = lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size());
+    return "\n--- last " + tail.size() + " lines of " + log + " ---\n" + String.join("\n", tail);
+  }
+
+  @Override
+  public String toString() {
+    return name + " (pid " + process.pid() + ")";
+  }
+}

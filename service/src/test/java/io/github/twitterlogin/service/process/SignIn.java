@@ -1,0 +1,67 @@
+package io.github.twitterlogin.service.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
+import java.net.URI;
+import java.util.Arrays;
+
+/**
+ * A person signing in: {@code /auth} on a gateway, "Authorize app" on the sandbox's consent page,
+ * and back to {@code /callback} on whichever gateway the load balancer picks. The test plays the
+ * load balancer: every gateway has its URL as {@code PUBLIC_URL}, and the test sends each request
+ * to the gateway it chooses.
+ */
+final class SignIn {
+
+  /** The sandbox's first user, {@code @ada}. */
+  static final String ADA = "1000000001";
+  static final String ADA_SCREEN_NAME = "ada";
+
+  private SignIn() {
+  }
+
+  /** Up to the sandbox's redirect back: returns the callback URL, under the load balancer's URL. */
+  static URI authorizeOnTwitter(Browser browser, int gatewayPort, String userId) {
+    HttpResponse<Buffer> auth = browser.get(gatewayPort, "/auth");
+    assertThat(auth.statusCode()).as("GET /auth on port %d: %s", gatewayPort, auth.bodyAsString()).isEqualTo(302);
+    URI consentPage = URI.create(auth.getHeader("Location"));
+    assertThat(browser.get(consentPage).statusCode()).as("the sandbox's consent page").isEqualTo(200);
+    HttpResponse<Buffer> decision = browser.postForm(consentPage.resolve("/oauth/authorize"), MultiMap.caseInsensitiveMultiMap()
+        .add("oauth_token", queryParameter(consentPage, "oauth_token"))
+        .add("user_id", userId)
+        .add("decision", "authorize"));
+    assertThat(decision.statusCode()).as("Authorize app on the sandbox: %s", decision.bodyAsString()).isEqualTo(302);
+    return URI.create(decision.getHeader("Location"));
+  }
+
+  /** The load balancer sends the callback to the gateway on {@code gatewayPort}; it signs the person in. */
+  static void completeOn(Browser browser, int gatewayPort, URI callback) {
+    HttpResponse<Buffer> completed = browser.get(gatewayPort, Browser.pathAndQuery(callback));
+    assertThat(completed.statusCode()).as("GET /callback on port %d: %s", gatewayPort, completed.bodyAsString())
+        .isEqualTo(302);
+    assertThat(completed.getHeader("Location")).isEqualTo("/app");
+  }
+
+  static void signInThrough(Browser browser, int gatewayPort, String userId) {
+    completeOn(browser, gatewayPort, authorizeOnTwitter(browser, gatewayPort, userId));
+  }
+
+  /** The screen name that {@code /app} shows this browser on the gateway on {@code gatewayPort}. */
+  static String signedInScreenName(Browser browser, int gatewayPort) {
+    HttpResponse<Buffer> app = browser.getJson(gatewayPort, "/app");
+    assertThat(app.statusCode()).as("GET /app on port %d: %s", gatewayPort, app.bodyAsString()).isEqualTo(200);
+    return app.bodyAsJsonObject().getString("screenName");
+  }
+
+  /** A parameter of a URL's query, as Twitter and the gateway write them: no escapes needed. */
+  static String queryParameter(URI url, String name) {
+    return Arrays.stream(url.getRawQuery().split("&"))
+        .filter(parameter -> parameter.startsWith(name + "="))
+        .map(parameter -> parameter.substring(name.length() + 1))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("No " + name + " in " + url));
+  }
+}
