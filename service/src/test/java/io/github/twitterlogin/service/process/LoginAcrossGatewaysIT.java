@@ -1,0 +1,106 @@
+package io.github.twitterlogin.service.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.twitterlogin.shared.TwitterClient;
+import io.github.twitterlogin.shared.TwitterFailure;
+import io.github.twitterlogin.shared.TwitterFailureException;
+import io.vertx.core.eventbus.DeliveryOptions;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Two gateway processes behind a load balancer without sticky sessions, a Twitter client
+ * process and a sandbox process, all started from the service's jar with event-bus TLS on.
+ */
+class LoginAcrossGatewaysIT {
+
+  private static final Duration DEADLINE = Duration.ofSeconds(60);
+  // Long enough for a member with the certificate to be answered; the intruder waits it out.
+  private static final DeliveryOptions SHORT_TIMEOUT = new DeliveryOptions().setSendTimeout(5_000);
+
+  @RegisterExtension
+  static final LaunchedProcesses processes = new LaunchedProcesses();
+
+  // The sandbox, the Twitter client, gateways A and B, this JVM; a gateway and an intruder joining later.
+  private static final LoopbackCluster cluster = LoopbackCluster.of("login-across-gateways", 7).withEventBusTls();
+  private static final Browsers browsers = new Browsers();
+
+  private static String publicUrl;
+  private static int gatewayA;
+  private static int gatewayB;
+  private static TestJvmMember member;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    List<Integer> ports = FreePorts.distinct(4);
+    int sandboxPort = ports.get(0);
+    gatewayA = ports.get(1);
+    gatewayB = ports.get(2);
+    // The load balancer's URL: nothing listens there, the test routes each request itself.
+    publicUrl = "http://127.0.0.1:" + ports.get(3);
+    ServiceProcess sandbox = processes.startService("sandbox", cluster.member().roles("sandbox").sandbox(sandboxPort));
+    ServiceProcess client = processes.startService("twitter-client",
+        cluster.member().roles("twitter-client").twitterApi("http://127.0.0.1:" + sandboxPort));
+    ServiceProcess a = processes.startService("gateway-a", cluster.member().roles("gateway").gateway(gatewayA, publicUrl));
+    ServiceProcess b = processes.startService("gateway-b", cluster.member().roles("gateway").gateway(gatewayB, publicUrl));
+    member = TestJvmMember.join(cluster.memberSettings());
+    ServiceProcess.awaitAllReady(sandbox, client, a, b);
+    member.awaitMemberCount(5, DEADLINE);
+  }
+
+  @AfterAll
+  static void leave() throws Exception {
+    browsers.close();
+    if (member != null) {
+      member.close();
+    }
+  }
+
+  @Test
+  void loginStartedOnOneGatewayCompletesOnTheOther() {
+    Browser browser = browsers.open();
+
+    URI callback = SignIn.authorizeOnTwitter(browser, gatewayA, SignIn.ADA);
+    SignIn.completeOn(browser, gatewayB, callback);
+
+    assertThat(callback.toString()).startsWith(publicUrl + "/callback?");
+    assertThat(SignIn.signedInScreenName(browser, gatewayB)).isEqualTo(SignIn.ADA_SCREEN_NAME);
+    assertThat(SignIn.signedInScreenName(browser, gatewayA)).isEqualTo(SignIn.ADA_SCREEN_NAME);
+  }
+
+  @Test
+  void gatewayThatJoinsLaterServesExistingSessions() {
+    Browser browser = browsers.open();
+    SignIn.signInThrough(browser, gatewayA, SignIn.ADA);
+    int gatewayC = FreePorts.one();
+
+    ServiceProcess late = processes.startService("gateway-c",
+        cluster.member().roles("gateway").gateway(gatewayC, publicUrl));
+    late.awaitReady();
+
+    assertThat(SignIn.signedInScreenName(browser, gatewayC)).isEqualTo(SignIn.ADA_SCREEN_NAME);
+    assertThat(late.terminate(DEADLINE)).as("exit status on SIGTERM").isZero();
+  }
+
+  @Test
+  void memberWithoutTheClustersCertificateGetsNoAnswerOnTheEventBus() throws Exception {
+    TwitterClient.create(member.vertx()).ping().await(60, TimeUnit.SECONDS);
+
+    // Open-source Hazelcast lets it join; the event bus of every process refuses its connections.
+    try (TestJvmMember intruder = TestJvmMember.join(cluster.memberSettingsWithoutTls())) {
+      TwitterClient fromIntruder = TwitterClient.create(intruder.vertx(), SHORT_TIMEOUT);
+
+      assertThatThrownBy(() -> fromIntruder.ping().await(30, TimeUnit.SECONDS))
+          .isInstanceOfSatisfying(TwitterFailureException.class,
+              failure -> assertThat(failure.failure()).isEqualTo(TwitterFailure.CLIENT_TIMEOUT));
+    }
+  }
+}
