@@ -1,0 +1,121 @@
+package io.github.twitterlogin.service.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.twitterlogin.shared.RequestToken;
+import io.github.twitterlogin.shared.TokenCredentials;
+import io.github.twitterlogin.shared.TwitterAddresses;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * SIGTERM to a process whose gateway has a request in flight, held by a stand-in until the test
+ * answers: new connections are refused at once, the request in flight still gets its answer, and
+ * the process leaves the cluster and exits 0.
+ */
+class GracefulShutdownIT {
+
+  private static final Duration DEADLINE = Duration.ofSeconds(60);
+  private static final int CONNECT_TIMEOUT_MILLIS = 1_000;
+
+  @RegisterExtension
+  static final LaunchedProcesses processes = new LaunchedProcesses();
+
+  private static final Browsers browsers = new Browsers();
+  private static final Vertx vertx = Vertx.vertx();
+
+  @AfterAll
+  static void close() throws Exception {
+    browsers.close();
+    vertx.close().await(30, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void gatewayAnswersTheRequestInFlightThenLeavesTheClusterAndExitsZero() throws Exception {
+    // The gateway and this JVM, which plays the Twitter client.
+    LoopbackCluster cluster = LoopbackCluster.of("graceful-shutdown", 2);
+    int httpPort = FreePorts.one();
+    ServiceProcess gateway = processes.startService("gateway",
+        cluster.member().roles("gateway").gateway(httpPort, "http://127.0.0.1:" + httpPort));
+    try (TestJvmMember member = TestJvmMember.join(cluster.memberSettings())) {
+      HeldRequests<Message<JsonObject>> twitterClient = new HeldRequests<>();
+      member.vertx().eventBus().<JsonObject>consumer(TwitterAddresses.REQUEST_TOKEN, twitterClient::hold)
+          .completion().await(30, TimeUnit.SECONDS);
+      gateway.awaitReady();
+      member.awaitMemberCount(2, DEADLINE);
+
+      Future<HttpResponse<Buffer>> login = browsers.open().getLater(httpPort, "/auth");
+      Message<JsonObject> inFlight = twitterClient.next(DEADLINE);
+      gateway.sendTerminationSignal();
+      Eventually.until("the gateway refusing new connections", DEADLINE, () -> refusesConnections(httpPort));
+      assertThat(login.isComplete()).as("the request in flight, still held").isFalse();
+
+      RequestToken token = new RequestToken(new TokenCredentials("held-token", "held-secret"),
+          "https://api.twitter.com/oauth/authenticate?oauth_token=held-token");
+      inFlight.reply(token.toJson());
+
+      HttpResponse<Buffer> answer = Browser.await(login);
+      assertThat(answer.statusCode()).as(answer.bodyAsString()).isEqualTo(302);
+      assertThat(answer.getHeader("Location")).isEqualTo(token.authenticateUrl());
+      assertThat(gateway.awaitExit(DEADLINE)).as("exit status").isZero();
+      member.awaitMemberCount(1, DEADLINE);
+    }
+  }
+
+  @Test
+  void gatewayFinishesBeforeTheTwitterClientOfItsOwnProcessStops() throws Exception {
+    HeldRequests<HttpServerRequest> twitterApi = new HeldRequests<>();
+    HttpServer twitter = vertx.createHttpServer().requestHandler(twitterApi::hold)
+        .listen(0, "127.0.0.1").await(30, TimeUnit.SECONDS);
+    String twitterUrl = "http://127.0.0.1:" + twitter.actualPort();
+    int httpPort = FreePorts.one();
+    ServiceProcess service = processes.startService("gateway-and-twitter-client",
+        LoopbackCluster.of("graceful-shutdown-one-process", 1).member()
+            .roles("gateway", "twitter-client")
+            .gateway(httpPort, "http://127.0.0.1:" + httpPort)
+            .twitterApi(twitterUrl)
+            .with("TWITTER_CONSUMER_KEY", "test-consumer-key")
+            .with("TWITTER_CONSUMER_SECRET", "test-consumer-secret"));
+    service.awaitReady();
+
+    Future<HttpResponse<Buffer>> login = browsers.open().getLater(httpPort, "/auth");
+    HttpServerRequest inFlight = twitterApi.next(DEADLINE);
+    service.sendTerminationSignal();
+    Eventually.until("the gateway refusing new connections", DEADLINE, () -> refusesConnections(httpPort));
+    assertThat(login.isComplete()).as("the request in flight, still held").isFalse();
+    inFlight.response()
+        .putHeader("Content-Type", "application/x-www-form-urlencoded")
+        .end("oauth_token=held-token&oauth_token_secret=held-secret&oauth_callback_confirmed=true");
+
+    HttpResponse<Buffer> answer = Browser.await(login);
+    assertThat(answer.statusCode()).as(answer.bodyAsString()).isEqualTo(302);
+    assertThat(answer.getHeader("Location")).isEqualTo(twitterUrl + "/oauth/authenticate?oauth_token=held-token");
+    assertThat(service.awaitExit(DEADLINE)).as("exit status").isZero();
+  }
+
+  private static boolean refusesConnections(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), CONNECT_TIMEOUT_MILLIS);
+      return false;
+    } catch (ConnectException refused) {
+      return true;
+    } catch (IOException other) {
+      return false;
+    }
+  }
+}
