@@ -22,19 +22,22 @@ final class OperationHandler<T> implements Handler<Message<Object>> {
   private final String address;
   private final Function<JsonObject, T> requestReader;
   private final Function<T, Future<JsonObject>> operation;
+  private final OperationsInFlight inFlight;
 
-  OperationHandler(String address, Function<JsonObject, T> requestReader, Function<T, Future<JsonObject>> operation) {
+  OperationHandler(String address, Function<JsonObject, T> requestReader, Function<T, Future<JsonObject>> operation,
+      OperationsInFlight inFlight) {
     this.address = address;
     this.requestReader = requestReader;
     this.operation = operation;
+    this.inFlight = inFlight;
   }
 
   @Override
   public void handle(Message<Object> message) {
-    requestOf(message.body())
+    inFlight.track(requestOf(message.body())
         .compose(operation)
         .onSuccess(message::reply)
-        .onFailure(cause -> fail(message, cause));
+        .onFailure(cause -> fail(message, cause)));
   }
 
   private Future<T> requestOf(Object body) {

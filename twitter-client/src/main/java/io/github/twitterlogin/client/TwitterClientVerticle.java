@@ -13,9 +13,11 @@ import io.github.twitterlogin.shared.TwitterUser;
 import io.github.twitterlogin.shared.VerifyCredentialsRequest;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -29,6 +31,8 @@ public class TwitterClientVerticle extends VerticleBase {
 
   private static final Logger log = LoggerFactory.getLogger(TwitterClientVerticle.class);
 
+  private final List<MessageConsumer<Object>> consumers = new ArrayList<>();
+  private final OperationsInFlight inFlight = new OperationsInFlight();
   private WebClient webClient;
 
   @Override
@@ -38,12 +42,16 @@ public class TwitterClientVerticle extends VerticleBase {
         .compose(this::serve);
   }
 
+  /**
+   * Takes no new requests, so that the event bus sends them to the other Twitter clients, and
+   * closes the HTTP client once the calls in flight are answered; each ends within
+   * {@code requestTimeoutMillis}. Closing it at once would fail them as UNREACHABLE.
+   */
   @Override
   public Future<?> stop() {
-    if (webClient != null) {
-      webClient.close();
-    }
-    return Future.succeededFuture();
+    return Future.join(consumers.stream().map(MessageConsumer::unregister).toList())
+        .transform(unregistered -> inFlight.drained())
+        .onComplete(drained -> webClient.close());
   }
 
   /** Succeeds once every address is registered across the cluster. */
@@ -63,7 +71,7 @@ public class TwitterClientVerticle extends VerticleBase {
                 credentials -> tokens.invalidateToken(credentials).map(TokenCredentials::toTokenJson)),
             consume(TwitterAddresses.API_CALL, ApiRequest::fromJson,
                 request -> users.call(request).map(ApiResponse::toJson)),
-            vertx.eventBus().consumer(TwitterAddresses.PING, message -> message.reply(new JsonObject())).completion()))
+            register(vertx.eventBus().consumer(TwitterAddresses.PING, message -> message.reply(new JsonObject())))))
         .onSuccess(registered -> log.debug("Twitter client serving {} for consumer {}",
             settings.apiBaseUrl(), settings.consumer().key()))
         .onFailure(failure -> webClient.close());
@@ -71,8 +79,13 @@ public class TwitterClientVerticle extends VerticleBase {
 
   private <T> Future<Void> consume(
       String address, Function<JsonObject, T> requestReader, Function<T, Future<JsonObject>> operation) {
-    return vertx.eventBus().<Object>consumer(address, new OperationHandler<>(address, requestReader, operation))
-        .completion();
+    return register(vertx.eventBus().consumer(address,
+        new OperationHandler<>(address, requestReader, operation, inFlight)));
+  }
+
+  private Future<Void> register(MessageConsumer<Object> consumer) {
+    consumers.add(consumer);
+    return consumer.completion();
   }
 
   private static WebClientOptions webClientOptions(TwitterClientSettings settings) {

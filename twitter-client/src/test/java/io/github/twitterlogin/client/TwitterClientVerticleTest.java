@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.twitterlogin.shared.TwitterAddresses;
 import io.github.twitterlogin.shared.TwitterClient;
+import io.github.twitterlogin.shared.TwitterFailure;
+import io.github.twitterlogin.shared.TwitterFailureException;
+import io.github.twitterlogin.shared.TwitterUser;
+import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
@@ -17,6 +22,9 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -68,6 +76,27 @@ class TwitterClientVerticleTest {
   }
 
   @Test
+  void stoppingTakesNoNewRequestsButAnswersThoseInFlight(Vertx vertx) throws Exception {
+    FakeTwitter twitter = FakeTwitter.start(vertx).await(10, TimeUnit.SECONDS);
+    Promise<Runnable> heldAnswer = Promise.promise();
+    twitter.answer("/1.1/account/verify_credentials.json", ctx -> {
+      Context server = Vertx.currentContext();
+      heldAnswer.complete(() -> server.runOnContext(now -> ctx.next()));
+    });
+    String deployment = ClientFixture.deploy(vertx, ClientFixture.configFor(twitter)).await(10, TimeUnit.SECONDS);
+    TwitterClient client = TwitterClient.create(vertx);
+    Future<TwitterUser> inFlight = client.verifyCredentials(FakeTwitter.USER_TOKEN);
+    Runnable answerNow = heldAnswer.future().await(10, TimeUnit.SECONDS);
+
+    Future<Void> stopped = vertx.undeploy(deployment);
+    awaitNoClient(client);
+    answerNow.run();
+
+    assertThat(inFlight.await(10, TimeUnit.SECONDS).screenName()).isEqualTo(FakeTwitter.SCREEN_NAME);
+    stopped.await(10, TimeUnit.SECONDS);
+  }
+
+  @Test
   void severalInstancesServeTogether(Vertx vertx, VertxTestContext testContext) {
     Checkpoint served = testContext.checkpoint(4);
     FakeTwitter.start(vertx)
@@ -79,6 +108,26 @@ class TwitterClientVerticleTest {
             client.verifyCredentials(FakeTwitter.USER_TOKEN).onComplete(testContext.succeeding(user -> served.flag()));
           }
         }));
+  }
+
+  /** Until a ping finds no Twitter client: the stopping one has unregistered. */
+  private static void awaitNoClient(TwitterClient client) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!findsNoClient(client.ping())) {
+      assertThat(System.nanoTime() - deadline).as("the Twitter client still answers pings").isNegative();
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+    }
+  }
+
+  private static boolean findsNoClient(Future<Void> ping) {
+    try {
+      ping.await(10, TimeUnit.SECONDS);
+      return false;
+    } catch (TwitterFailureException failure) {
+      return failure.failure() == TwitterFailure.NO_CLIENT;
+    } catch (TimeoutException noAnswer) {
+      return false;
+    }
   }
 
   private static List<String> addressesOf(Class<?> constants) throws IllegalAccessException {
