@@ -10,14 +10,17 @@ import sun.misc.Signal;
 
 /**
  * On SIGTERM (or SIGINT): stop the roles newest first (the gateway stops taking connections and
- * lets requests in flight finish while the Twitter client they need still runs), then close
- * Vert.x, which leaves the cluster, and exit 0. The JVM's default handling would exit 143 and
+ * lets requests in flight finish while the Twitter client they need still runs), give the last
+ * event-bus replies a moment to leave, then close Vert.x, which leaves the cluster, and exit 0. The JVM's default handling would exit 143 and
  * race Hazelcast's own shutdown hook.
  */
 final class GracefulShutdown {
 
   private static final Logger LOG = LoggerFactory.getLogger(GracefulShutdown.class);
   private static final long DEADLINE_SECONDS = 60;
+  // Vert.x does not say when a reply has been written, and closing the event bus drops the ones
+  // still queued, such as a Twitter client's last reply on a connection still being opened.
+  private static final long QUEUED_REPLIES_GRACE_MILLIS = 500;
   private static final AtomicBoolean STARTED = new AtomicBoolean();
 
   private GracefulShutdown() {
@@ -38,7 +41,10 @@ final class GracefulShutdown {
       try {
         Future<Void> rolesStopped = roles.undeployNewestFirst(vertx)
             .onFailure(failure -> LOG.warn("A role did not stop cleanly: {}", failure.toString()));
-        rolesStopped.transform(stopped -> vertx.close()).await(DEADLINE_SECONDS, TimeUnit.SECONDS);
+        rolesStopped
+            .transform(stopped -> vertx.timer(QUEUED_REPLIES_GRACE_MILLIS))
+            .transform(repliesSent -> vertx.close())
+            .await(DEADLINE_SECONDS, TimeUnit.SECONDS);
         status = rolesStopped.succeeded() ? 0 : 1;
         LOG.info("Left the cluster; exiting");
       } catch (Exception failure) {
