@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.twitterlogin.shared.RequestToken;
 import io.github.twitterlogin.shared.TokenCredentials;
 import io.github.twitterlogin.shared.TwitterAddresses;
+import io.github.twitterlogin.shared.TwitterClient;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -24,14 +25,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * SIGTERM to a process whose gateway has a request in flight, held by a stand-in until the test
- * answers: new connections are refused at once, the request in flight still gets its answer, and
- * the process leaves the cluster and exits 0.
+ * SIGTERM to a process with a request in flight, held by a stand-in until the test answers: the
+ * process takes no new requests at once (a gateway refuses connections, a Twitter client
+ * unregisters), the request in flight still gets its answer, and the process leaves the cluster
+ * and exits 0.
  */
 class GracefulShutdownIT {
 
   private static final Duration DEADLINE = Duration.ofSeconds(60);
   private static final int CONNECT_TIMEOUT_MILLIS = 1_000;
+  private static final String CALLBACK_URL = "http://127.0.0.1:1/callback";
 
   @RegisterExtension
   static final LaunchedProcesses processes = new LaunchedProcesses();
@@ -98,14 +101,54 @@ class GracefulShutdownIT {
     service.sendTerminationSignal();
     Eventually.until("the gateway refusing new connections", DEADLINE, () -> refusesConnections(httpPort));
     assertThat(login.isComplete()).as("the request in flight, still held").isFalse();
-    inFlight.response()
-        .putHeader("Content-Type", "application/x-www-form-urlencoded")
-        .end("oauth_token=held-token&oauth_token_secret=held-secret&oauth_callback_confirmed=true");
+    answerRequestToken(inFlight, "held-token");
 
     HttpResponse<Buffer> answer = Browser.await(login);
     assertThat(answer.statusCode()).as(answer.bodyAsString()).isEqualTo(302);
     assertThat(answer.getHeader("Location")).isEqualTo(twitterUrl + "/oauth/authenticate?oauth_token=held-token");
     assertThat(service.awaitExit(DEADLINE)).as("exit status").isZero();
+  }
+
+  @Test
+  void twitterClientAnswersTheCallInFlightThenLeavesTheClusterAndExitsZero() throws Exception {
+    HeldRequests<HttpServerRequest> twitterApi = new HeldRequests<>();
+    HttpServer twitter = vertx.createHttpServer().requestHandler(twitterApi::hold)
+        .listen(0, "127.0.0.1").await(30, TimeUnit.SECONDS);
+    // The Twitter client and this JVM, which calls it through the facade as a gateway would.
+    LoopbackCluster cluster = LoopbackCluster.of("graceful-shutdown-twitter-client", 2);
+    ServiceProcess client = processes.startService("twitter-client", cluster.member()
+        .roles("twitter-client")
+        .twitterApi("http://127.0.0.1:" + twitter.actualPort())
+        .with("TWITTER_CONSUMER_KEY", "test-consumer-key")
+        .with("TWITTER_CONSUMER_SECRET", "test-consumer-secret"));
+    try (TestJvmMember member = TestJvmMember.join(cluster.memberSettings())) {
+      client.awaitReady();
+      member.awaitMemberCount(2, DEADLINE);
+
+      TwitterClient twitterClient = TwitterClient.create(member.vertx());
+      // A first call opens the event-bus connections both ways, as a gateway's traffic has.
+      Future<RequestToken> first = twitterClient.requestToken(CALLBACK_URL);
+      answerRequestToken(twitterApi.next(DEADLINE), "first-token");
+      first.await(30, TimeUnit.SECONDS);
+
+      Future<RequestToken> call = twitterClient.requestToken(CALLBACK_URL);
+      HttpServerRequest inFlight = twitterApi.next(DEADLINE);
+      client.sendTerminationSignal();
+      Eventually.until("the Twitter client unregistering", DEADLINE,
+          () -> member.nodesConsuming(TwitterAddresses.REQUEST_TOKEN).isEmpty());
+      answerRequestToken(inFlight, "held-token");
+
+      assertThat(call.await(30, TimeUnit.SECONDS).token()).isEqualTo("held-token");
+      assertThat(client.awaitExit(DEADLINE)).as("exit status").isZero();
+      member.awaitMemberCount(1, DEADLINE);
+    }
+  }
+
+  /** Twitter's answer to {@code POST oauth/request_token}. */
+  private static void answerRequestToken(HttpServerRequest request, String token) {
+    request.response()
+        .putHeader("Content-Type", "application/x-www-form-urlencoded")
+        .end("oauth_token=" + token + "&oauth_token_secret=" + token + "-secret&oauth_callback_confirmed=true");
   }
 
   private static boolean refusesConnections(int port) {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
@@ -55,12 +56,16 @@ final class TestJvmMember implements AutoCloseable {
   }
 
   /** The Vert.x nodes (one per member) where a consumer of {@code address} is registered. */
-  Set<String> nodesConsuming(String address) throws Exception {
+  Set<String> nodesConsuming(String address) {
     Promise<List<RegistrationInfo>> registrations = Promise.promise();
     clusterManager.getRegistrations(address, registrations);
-    return registrations.future().await(CALL_DEADLINE_SECONDS, TimeUnit.SECONDS).stream()
-        .map(RegistrationInfo::nodeId)
-        .collect(Collectors.toSet());
+    try {
+      return registrations.future().await(CALL_DEADLINE_SECONDS, TimeUnit.SECONDS).stream()
+          .map(RegistrationInfo::nodeId)
+          .collect(Collectors.toSet());
+    } catch (TimeoutException e) {
+      throw new AssertionError("The registrations of " + address + " could not be read", e);
+    }
   }
 
   /** The Hazelcast port of the member that holds the primary copy of a map entry with this key. */
