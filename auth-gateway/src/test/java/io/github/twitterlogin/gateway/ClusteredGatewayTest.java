@@ -1,5 +1,6 @@
 package io.github.twitterlogin.gateway;
 
+import io.github.twitterlogin.shared.testing.LoopbackPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.twitterlogin.shared.cluster.ClusterSettings;
@@ -10,8 +11,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +33,7 @@ class ClusteredGatewayTest {
   @BeforeAll
   static void startCluster() throws Exception {
     String clusterName = "gateway-test-" + UUID.randomUUID();
-    List<Integer> ports = List.of(freePort(), freePort());
+    List<Integer> ports = LoopbackPorts.distinct(2);
     List<Vertx> nodes = Future.all(
             ClusteredVertx.start(ClusterSettings.loopback(clusterName, ports.get(0), ports)),
             ClusteredVertx.start(ClusterSettings.loopback(clusterName, ports.get(1), ports)))
@@ -91,9 +90,4 @@ class ClusteredGatewayTest {
     return node == null ? Future.succeededFuture() : node.close();
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 }

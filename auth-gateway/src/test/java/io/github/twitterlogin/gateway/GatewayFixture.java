@@ -1,5 +1,6 @@
 package io.github.twitterlogin.gateway;
 
+import io.github.twitterlogin.shared.testing.TestClock;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -12,11 +13,11 @@ import java.util.concurrent.TimeUnit;
 final class GatewayFixture {
 
   final FakeTwitterClient twitter;
-  final MutableClock clock;
+  final TestClock clock;
   final GatewayVerticle gateway;
   final Browser browser;
 
-  private GatewayFixture(Vertx vertx, FakeTwitterClient twitter, MutableClock clock, GatewayVerticle gateway) {
+  private GatewayFixture(Vertx vertx, FakeTwitterClient twitter, TestClock clock, GatewayVerticle gateway) {
     this.twitter = twitter;
     this.clock = clock;
     this.gateway = gateway;
@@ -29,7 +30,7 @@ final class GatewayFixture {
 
   static GatewayFixture start(Vertx vertx, JsonObject config, boolean withTwitterClient) throws Exception {
     FakeTwitterClient twitter = withTwitterClient ? FakeTwitterClient.deploy(vertx).await(20, TimeUnit.SECONDS) : null;
-    MutableClock clock = new MutableClock();
+    TestClock clock = TestClock.standingStill();
     GatewayVerticle gateway = new GatewayVerticle(clock);
     JsonObject settings = new JsonObject().put("host", "127.0.0.1").put("port", 0).mergeIn(config);
     vertx.deployVerticle(gateway, new DeploymentOptions().setConfig(settings)).await(20, TimeUnit.SECONDS);

@@ -1,5 +1,6 @@
 package io.github.twitterlogin.sandbox;
 
+import io.github.twitterlogin.shared.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -7,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class NonceMemoryTest {
 
-  private final MovableClock clock = new MovableClock();
+  private final TestClock clock = TestClock.standingStill();
 
   @Test
   void aNonceIsUsedOncePerConsumerAndToken() {

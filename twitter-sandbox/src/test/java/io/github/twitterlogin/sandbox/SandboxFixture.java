@@ -1,5 +1,6 @@
 package io.github.twitterlogin.sandbox;
 
+import io.github.twitterlogin.shared.testing.TestClock;
 import com.github.scribejava.core.builder.ServiceBuilder;
 import com.github.scribejava.core.model.OAuth1AccessToken;
 import com.github.scribejava.core.model.OAuth1RequestToken;
@@ -30,18 +31,18 @@ final class SandboxFixture {
 
   static final String CALLBACK = "http://127.0.0.1:9999/callback";
 
-  final AdjustableClock clock;
+  final TestClock clock;
   final TwitterSandboxVerticle sandbox;
   final WebClient browser;
 
-  private SandboxFixture(Vertx vertx, AdjustableClock clock, TwitterSandboxVerticle sandbox) {
+  private SandboxFixture(Vertx vertx, TestClock clock, TwitterSandboxVerticle sandbox) {
     this.clock = clock;
     this.sandbox = sandbox;
     this.browser = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false));
   }
 
   static SandboxFixture start(Vertx vertx, JsonObject config) throws Exception {
-    AdjustableClock clock = new AdjustableClock();
+    TestClock clock = TestClock.realTime();
     TwitterSandboxVerticle sandbox = new TwitterSandboxVerticle(clock);
     JsonObject settings = new JsonObject().put("host", "127.0.0.1").put("port", 0).mergeIn(config);
     vertx.deployVerticle(sandbox, new DeploymentOptions().setConfig(settings)).await(30, TimeUnit.SECONDS);

@@ -1,5 +1,6 @@
 package io.github.twitterlogin.sandbox;
 
+import io.github.twitterlogin.shared.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.twitterlogin.sandbox.TokenStore.AccessToken;
@@ -11,7 +12,7 @@ class TokenStoreTest {
 
   private static final String CALLBACK = "http://127.0.0.1:8080/callback";
 
-  private final MovableClock clock = new MovableClock();
+  private final TestClock clock = TestClock.standingStill();
 
   @Test
   void requestTokenIsLiveUntilItsLifetimeEnds() {

@@ -1,5 +1,6 @@
 package io.github.twitterlogin.service.browser;
 
+import io.github.twitterlogin.shared.testing.LoopbackPorts;
 import io.github.twitterlogin.shared.cluster.ClusterSettings;
 import io.github.twitterlogin.shared.cluster.ClusteredVertx;
 import io.vertx.core.Future;
@@ -29,7 +30,7 @@ final class TwoGatewayCluster implements AutoCloseable {
   }
 
   static TwoGatewayCluster start() throws Exception {
-    List<Vertx> members = startMembers("browser-test-" + UUID.randomUUID(), FreePorts.onLoopback(2));
+    List<Vertx> members = startMembers("browser-test-" + UUID.randomUUID(), LoopbackPorts.distinct(2));
     try {
       String second = LoopbackDeployments.gateway(members.get(1));
       String first = LoopbackDeployments.gatewayBehind(members.get(0), second);

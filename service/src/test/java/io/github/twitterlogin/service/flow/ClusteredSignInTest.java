@@ -1,5 +1,6 @@
 package io.github.twitterlogin.service.flow;
 
+import io.github.twitterlogin.shared.testing.LoopbackPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.twitterlogin.gateway.GatewayVerticle;
@@ -12,13 +13,9 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +37,7 @@ class ClusteredSignInTest {
   @BeforeAll
   static void startCluster() throws Exception {
     String name = "sign-in-test-" + UUID.randomUUID();
-    List<Integer> ports = IntStream.range(0, 2).mapToObj(i -> freePort()).toList();
+    List<Integer> ports = LoopbackPorts.distinct(2);
     List<Vertx> nodes = Future.all(
             ClusteredVertx.start(ClusterSettings.loopback(name, ports.get(0), ports)),
             ClusteredVertx.start(ClusterSettings.loopback(name, ports.get(1), ports)))
@@ -89,11 +86,4 @@ class ClusteredSignInTest {
     return "http://127.0.0.1:" + gateway.actualPort();
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package io.github.twitterlogin.service.flow;
 
+import io.github.twitterlogin.shared.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
@@ -19,14 +20,14 @@ class LoginExpiryTest {
 
   @Test
   void loginOlderThanTheGatewaysLimitIsRefused(Vertx vertx) throws Exception {
-    ShiftedClock gatewayClock = new ShiftedClock();
+    TestClock gatewayClock = TestClock.realTime();
     LoginStack.Options options = LoginStack.with();
     options.gatewayClock = gatewayClock;
     options.gatewayConfig = new JsonObject().put("loginTimeoutSeconds", 600);
     LoginStack stack = options.start(vertx);
     SignInBrowser browser = new SignInBrowser(vertx);
     String callback = browser.consent(browser.get(stack.gatewayUrl() + "/auth").getHeader("Location"), ADA, "authorize");
-    gatewayClock.shift(Duration.ofSeconds(601));
+    gatewayClock.advance(Duration.ofSeconds(601));
 
     HttpResponse<Buffer> late = browser.get(callback);
 
@@ -36,14 +37,14 @@ class LoginExpiryTest {
 
   @Test
   void requestTokenExpiredAtTwitterAsksToTryAgain(Vertx vertx) throws Exception {
-    ShiftedClock sandboxClock = new ShiftedClock();
+    TestClock sandboxClock = TestClock.realTime();
     LoginStack.Options options = LoginStack.with();
     options.sandboxClock = sandboxClock;
     options.sandboxConfig = new JsonObject().put("requestTokenLifetimeSeconds", 60);
     LoginStack stack = options.start(vertx);
     SignInBrowser browser = new SignInBrowser(vertx);
     String callback = browser.consent(browser.get(stack.gatewayUrl() + "/auth").getHeader("Location"), ADA, "authorize");
-    sandboxClock.shift(Duration.ofSeconds(61));
+    sandboxClock.advance(Duration.ofSeconds(61));
 
     HttpResponse<Buffer> late = browser.get(callback);
 

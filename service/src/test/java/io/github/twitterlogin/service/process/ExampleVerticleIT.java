@@ -1,5 +1,6 @@
 package io.github.twitterlogin.service.process;
 
+import io.github.twitterlogin.shared.testing.LoopbackPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -44,8 +45,8 @@ class ExampleVerticleIT {
 
   @BeforeAll
   static void startCluster() throws Exception {
-    int sandboxPort = FreePorts.one();
-    callbackUrl = "http://127.0.0.1:" + FreePorts.one() + "/callback";
+    int sandboxPort = LoopbackPorts.one();
+    callbackUrl = "http://127.0.0.1:" + LoopbackPorts.one() + "/callback";
     // Auto-approve: the sandbox signs @ada in without showing its consent page.
     ServiceProcess sandbox = processes.startService("sandbox",
         cluster.member().roles("sandbox").sandbox(sandboxPort).with("SANDBOX_AUTO_APPROVE", "true"));

@@ -1,5 +1,6 @@
 package io.github.twitterlogin.service.process;
 
+import io.github.twitterlogin.shared.testing.LoopbackPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.twitterlogin.gateway.GatewaySettings;
@@ -42,7 +43,7 @@ class GatewayKilledMidLoginIT {
 
   @BeforeAll
   static void signInThroughGatewayAThenKillIt() throws Exception {
-    List<Integer> ports = FreePorts.distinct(4);
+    List<Integer> ports = LoopbackPorts.distinct(4);
     int sandboxPort = ports.get(0);
     int gatewayA = ports.get(1);
     gatewayB = ports.get(2);

@@ -1,5 +1,6 @@
 package io.github.twitterlogin.service.process;
 
+import io.github.twitterlogin.shared.testing.LoopbackPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.twitterlogin.shared.RequestToken;
@@ -52,7 +53,7 @@ class GracefulShutdownIT {
   void gatewayAnswersTheRequestInFlightThenLeavesTheClusterAndExitsZero() throws Exception {
     // The gateway and this JVM, which plays the Twitter client.
     LoopbackCluster cluster = LoopbackCluster.of("graceful-shutdown", 2);
-    int httpPort = FreePorts.one();
+    int httpPort = LoopbackPorts.one();
     ServiceProcess gateway = processes.startService("gateway",
         cluster.member().roles("gateway").gateway(httpPort, "http://127.0.0.1:" + httpPort));
     try (TestJvmMember member = TestJvmMember.join(cluster.memberSettings())) {
@@ -86,7 +87,7 @@ class GracefulShutdownIT {
     HttpServer twitter = vertx.createHttpServer().requestHandler(twitterApi::hold)
         .listen(0, "127.0.0.1").await(30, TimeUnit.SECONDS);
     String twitterUrl = "http://127.0.0.1:" + twitter.actualPort();
-    int httpPort = FreePorts.one();
+    int httpPort = LoopbackPorts.one();
     ServiceProcess service = processes.startService("gateway-and-twitter-client",
         LoopbackCluster.of("graceful-shutdown-one-process", 1).member()
             .roles("gateway", "twitter-client")

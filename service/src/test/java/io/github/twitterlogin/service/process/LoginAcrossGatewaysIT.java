@@ -1,5 +1,6 @@
 package io.github.twitterlogin.service.process;
 
+import io.github.twitterlogin.shared.testing.LoopbackPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,7 +41,7 @@ class LoginAcrossGatewaysIT {
 
   @BeforeAll
   static void startCluster() throws Exception {
-    List<Integer> ports = FreePorts.distinct(4);
+    List<Integer> ports = LoopbackPorts.distinct(4);
     int sandboxPort = ports.get(0);
     gatewayA = ports.get(1);
     gatewayB = ports.get(2);
@@ -80,7 +81,7 @@ class LoginAcrossGatewaysIT {
   void gatewayThatJoinsLaterServesExistingSessions() {
     Browser browser = browsers.open();
     SignIn.signInThrough(browser, gatewayA, SignIn.ADA);
-    int gatewayC = FreePorts.one();
+    int gatewayC = LoopbackPorts.one();
 
     ServiceProcess late = processes.startService("gateway-c",
         cluster.member().roles("gateway").gateway(gatewayC, publicUrl));

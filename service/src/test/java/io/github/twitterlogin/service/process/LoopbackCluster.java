@@ -1,5 +1,6 @@
 package io.github.twitterlogin.service.process;
 
+import io.github.twitterlogin.shared.testing.LoopbackPorts;
 import io.github.twitterlogin.shared.cluster.ClusterSettings;
 import io.github.twitterlogin.shared.settings.Environment;
 import java.util.HashMap;
@@ -30,7 +31,7 @@ final class LoopbackCluster {
 
   /** @param members every member the test will start, those joining later included */
   static LoopbackCluster of(String test, int members) {
-    return new LoopbackCluster(test + "-" + UUID.randomUUID(), FreePorts.distinct(members));
+    return new LoopbackCluster(test + "-" + UUID.randomUUID(), LoopbackPorts.distinct(members));
   }
 
   /** Encrypts the event bus of every member with the shared module's test CA and member certificate. */

@@ -1,5 +1,6 @@
 package io.github.twitterlogin.service.process;
 
+import io.github.twitterlogin.shared.testing.LoopbackPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.twitterlogin.shared.RequestToken;
@@ -61,9 +62,9 @@ class TwitterClientFailoverIT {
 
   @BeforeAll
   static void startCluster() throws Exception {
-    int sandboxPort = FreePorts.one();
+    int sandboxPort = LoopbackPorts.one();
     String sandboxUrl = "http://127.0.0.1:" + sandboxPort;
-    callbackUrl = "http://127.0.0.1:" + FreePorts.one() + "/callback";
+    callbackUrl = "http://127.0.0.1:" + LoopbackPorts.one() + "/callback";
     ServiceProcess sandbox = processes.startService("sandbox", cluster.member().roles("sandbox").sandbox(sandboxPort));
     clientToKill = processes.startService("twitter-client-1", cluster.member().roles("twitter-client").twitterApi(sandboxUrl));
     ServiceProcess survivor = processes.startService("twitter-client-2",

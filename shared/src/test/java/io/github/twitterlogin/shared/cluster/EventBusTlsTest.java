@@ -1,5 +1,6 @@
 package io.github.twitterlogin.shared.cluster;
 
+import io.github.twitterlogin.shared.testing.LoopbackPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,7 +37,7 @@ class EventBusTlsTest {
   @BeforeAll
   static void startCluster() throws Exception {
     String name = "tls-test-" + UUID.randomUUID();
-    List<Integer> ports = LoopbackPorts.free(4);
+    List<Integer> ports = LoopbackPorts.distinct(4);
     EventBusTls memberTls = tls("member-key.pem", "member.pem");
     EventBusTls intruderTls = tls("intruder-key.pem", "intruder.pem");
     List<Vertx> started = Future.all(List.of(

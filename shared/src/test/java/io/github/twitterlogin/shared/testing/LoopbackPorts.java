@@ -1,4 +1,4 @@
-package io.github.twitterlogin.service.process;
+package io.github.twitterlogin.shared.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,21 +10,22 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * TCP ports free on 127.0.0.1, picked by the test for the processes it starts. A port is handed
- * out once per test JVM, so that two picks never name the same port before either is bound.
+ * TCP ports free on 127.0.0.1, for the servers, cluster members and processes a test starts. A
+ * port is handed out once per test JVM, so that two picks never name the same port before either
+ * is bound.
  */
-final class FreePorts {
+public final class LoopbackPorts {
 
   private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
-  private FreePorts() {
+  private LoopbackPorts() {
   }
 
-  static int one() {
+  public static int one() {
     return distinct(1).get(0);
   }
 
-  static synchronized List<Integer> distinct(int count) {
+  public static synchronized List<Integer> distinct(int count) {
     List<Integer> ports = new ArrayList<>();
     while (ports.size() < count) {
       int port = free();
