@@ -23,8 +23,9 @@ final class Banner {
     if (settings.runs(Role.TWITTER_CLIENT) && settings.sandbox().isEmpty()) {
       lines.add("  Twitter API: " + settings.twitterClient().getString("apiBaseUrl"));
     }
-    lines.add("  Cluster '" + settings.cluster().name() + "' on " + settings.cluster().host() + ":"
-        + settings.cluster().port() + ", members " + settings.cluster().members());
+    lines.add("  Cluster '" + settings.cluster().name() + "': Hazelcast on " + settings.cluster().host() + ":"
+        + settings.cluster().port() + (settings.cluster().portAutoIncrement() ? " or the next free port" : "")
+        + ", joining " + settings.cluster().members());
     String rule = "=".repeat(lines.stream().mapToInt(String::length).max().orElse(40));
     return rule + "\n" + String.join("\n", lines) + "\n" + rule;
   }

@@ -60,35 +60,48 @@ public record ServiceSettings(
         ClusterSettings.fromEnvironment(env));
   }
 
+  /**
+   * A Twitter app registers its callback URL, so the gateway's must be known before it listens:
+   * a random port (0) needs an explicit PUBLIC_URL.
+   */
   private static JsonObject gatewayConfig(Environment env) {
     String host = env.text("HTTP_HOST", "127.0.0.1");
     int port = env.port("HTTP_PORT", 8080);
-    String browserHost = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
+    if (port == 0 && env.optional("PUBLIC_URL").isEmpty()) {
+      throw new IllegalArgumentException("HTTP_PORT=0 picks a random port: set PUBLIC_URL, where browsers reach it");
+    }
     return new JsonObject()
         .put("host", host)
         .put("port", port)
-        .put("publicUrl", env.httpUrl("PUBLIC_URL", "http://" + browserHost + ":" + port))
+        .put("publicUrl", env.httpUrl("PUBLIC_URL", "http://" + browsable(host) + ":" + port))
         .put("sessionTimeoutMinutes", env.integer("SESSION_TIMEOUT_MINUTES", 30, 1, 7 * 24 * 60))
         .put("loginTimeoutSeconds", env.integer("LOGIN_TIMEOUT_SECONDS", 600, 10, 86_400))
         .put("invalidateTokenOnLogout", env.flag("INVALIDATE_TOKEN_ON_LOGOUT", false))
-        .put("twitterClientTimeoutMillis", env.integer("TWITTER_CLIENT_TIMEOUT_MS", 15_000, 1, 600_000));
+        .put("twitterClientTimeoutMillis", env.integer("TWITTER_CLIENT_TIMEOUT_MS", 15_000, 1, 600_000))
+        .put("shutdownDrainTimeoutSeconds", env.integer("SHUTDOWN_DRAIN_SECONDS", 20, 0, 3_600));
   }
 
   /** The sandbox's one app is this service: its callback, under PUBLIC_URL, is approved. */
   private static JsonObject sandboxConfig(Environment env, String publicUrl) {
     String host = env.text("SANDBOX_HOST", "127.0.0.1");
-    int port = env.port("SANDBOX_PORT", DEFAULT_SANDBOX_PORT);
+    // The Twitter client must know where the sandbox listens before it starts: no random port.
+    int port = env.integer("SANDBOX_PORT", DEFAULT_SANDBOX_PORT, 1, 65535);
     JsonArray callbackPrefixes = new JsonArray(List.of("http://127.0.0.1:", "http://localhost:", publicUrl + "/"));
     return new JsonObject()
         .put("host", host)
         .put("port", port)
-        .put("publicUrl", env.httpUrl("SANDBOX_PUBLIC_URL", "http://" + host + ":" + port))
+        .put("publicUrl", env.httpUrl("SANDBOX_PUBLIC_URL", "http://" + browsable(host) + ":" + port))
         .put("autoApprove", env.flag("SANDBOX_AUTO_APPROVE", false))
         .put("consumers", new JsonArray().add(new JsonObject()
             .put("key", DEFAULT_SANDBOX_CONSUMER_KEY)
             .put("secret", DEFAULT_SANDBOX_CONSUMER_SECRET)
             .put("callbackPrefix", callbackPrefixes)
             .put("appName", "Twitter Login Gateway")));
+  }
+
+  /** A wildcard bind address is no address a browser can open. */
+  private static String browsable(String host) {
+    return host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
   }
 
   public String publicUrl() {

@@ -62,6 +62,35 @@ class ServiceSettingsTest {
   }
 
   @Test
+  void aWildcardSandboxHostStillGivesABrowsableUrl() {
+    ServiceSettings settings = ServiceSettings.fromEnvironment(new Environment(Map.of("SANDBOX_HOST", "0.0.0.0")));
+
+    assertThat(settings.sandbox().orElseThrow().getString("publicUrl")).isEqualTo("http://localhost:8900");
+    assertThat(settings.twitterClient().getString("apiBaseUrl")).isEqualTo("http://localhost:8900");
+  }
+
+  @Test
+  void aRandomGatewayPortNeedsAPublicUrl() {
+    assertThatThrownBy(() -> ServiceSettings.fromEnvironment(new Environment(Map.of("HTTP_PORT", "0"))))
+        .hasMessageContaining("PUBLIC_URL");
+    assertThat(ServiceSettings.fromEnvironment(new Environment(Map.of("HTTP_PORT", "0",
+        "PUBLIC_URL", "https://login.example"))).publicUrl()).isEqualTo("https://login.example");
+  }
+
+  @Test
+  void aRandomSandboxPortIsRefused() {
+    assertThatThrownBy(() -> ServiceSettings.fromEnvironment(new Environment(Map.of("SANDBOX_PORT", "0"))))
+        .hasMessageContaining("SANDBOX_PORT");
+  }
+
+  @Test
+  void drainTimeoutReachesTheGateway() {
+    ServiceSettings settings = ServiceSettings.fromEnvironment(new Environment(Map.of("SHUTDOWN_DRAIN_SECONDS", "5")));
+
+    assertThat(settings.gateway().getInteger("shutdownDrainTimeoutSeconds")).isEqualTo(5);
+  }
+
+  @Test
   void aBadPortIsRefusedWithItsName() {
     assertThatThrownBy(() -> ServiceSettings.fromEnvironment(new Environment(Map.of("HTTP_PORT", "eighty"))))
         .hasMessageContaining("HTTP_PORT");
