@@ -11,8 +11,8 @@ import sun.misc.Signal;
 /**
  * On SIGTERM (or SIGINT): stop the roles newest first (the gateway stops taking connections and
  * lets requests in flight finish while the Twitter client they need still runs), give the last
- * event-bus replies a moment to leave, then close Vert.x, which leaves the cluster, and exit 0. The JVM's default handling would exit 143 and
- * race Hazelcast's own shutdown hook.
+ * event-bus replies a moment to leave, then close Vert.x, which leaves the cluster, and exit 0.
+ * The JVM's default handling would exit 143 and race Hazelcast's own shutdown hook.
  */
 final class GracefulShutdown {
 
