@@ -1,18 +1,13 @@
 package io.github.twitterlogin.gateway;
 
-import io.github.twitterlogin.shared.testing.LoopbackPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.twitterlogin.shared.cluster.ClusterSettings;
-import io.github.twitterlogin.shared.cluster.ClusteredVertx;
+import io.github.twitterlogin.shared.testing.ClusterMembers;
 import io.vertx.core.DeploymentOptions;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class ClusteredGatewayTest {
 
+  private static ClusterMembers cluster;
   private static Vertx nodeA;
   private static Vertx nodeB;
   private static FakeTwitterClient twitter;
@@ -32,14 +28,9 @@ class ClusteredGatewayTest {
 
   @BeforeAll
   static void startCluster() throws Exception {
-    String clusterName = "gateway-test-" + UUID.randomUUID();
-    List<Integer> ports = LoopbackPorts.distinct(2);
-    List<Vertx> nodes = Future.all(
-            ClusteredVertx.start(ClusterSettings.loopback(clusterName, ports.get(0), ports)),
-            ClusteredVertx.start(ClusterSettings.loopback(clusterName, ports.get(1), ports)))
-        .await(120, TimeUnit.SECONDS).list();
-    nodeA = nodes.get(0);
-    nodeB = nodes.get(1);
+    cluster = ClusterMembers.startOnLoopback("gateway-test", 2);
+    nodeA = cluster.get(0);
+    nodeB = cluster.get(1);
     twitter = FakeTwitterClient.deploy(nodeA).await(30, TimeUnit.SECONDS);
     // Behind a load balancer every gateway has the same public URL: here, gateway B's.
     gatewayB = deployGateway(nodeB, null);
@@ -48,7 +39,7 @@ class ClusteredGatewayTest {
 
   @AfterAll
   static void stopCluster() throws Exception {
-    Future.join(close(nodeA), close(nodeB)).await(60, TimeUnit.SECONDS);
+    cluster.close();
   }
 
   @Test
@@ -85,9 +76,4 @@ class ClusteredGatewayTest {
     node.deployVerticle(gateway, new DeploymentOptions().setConfig(config)).await(30, TimeUnit.SECONDS);
     return gateway.actualPort();
   }
-
-  private static Future<Void> close(Vertx node) {
-    return node == null ? Future.succeededFuture() : node.close();
-  }
-
 }

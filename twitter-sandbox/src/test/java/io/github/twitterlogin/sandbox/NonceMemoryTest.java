@@ -1,8 +1,8 @@
 package io.github.twitterlogin.sandbox;
 
-import io.github.twitterlogin.shared.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.twitterlogin.shared.testing.TestClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

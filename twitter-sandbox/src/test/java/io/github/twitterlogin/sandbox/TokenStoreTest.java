@@ -1,10 +1,10 @@
 package io.github.twitterlogin.sandbox;
 
-import io.github.twitterlogin.shared.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.twitterlogin.sandbox.TokenStore.AccessToken;
 import io.github.twitterlogin.sandbox.TokenStore.RequestToken;
+import io.github.twitterlogin.shared.testing.TestClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -1,21 +1,14 @@
 package io.github.twitterlogin.service.flow;
 
-import io.github.twitterlogin.shared.testing.LoopbackPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.twitterlogin.gateway.GatewayVerticle;
 import io.github.twitterlogin.sandbox.TwitterSandboxVerticle;
-import io.github.twitterlogin.shared.cluster.ClusterSettings;
-import io.github.twitterlogin.shared.cluster.ClusteredVertx;
-import io.vertx.core.Future;
+import io.github.twitterlogin.shared.testing.ClusterMembers;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.io.IOException;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +22,7 @@ class ClusteredSignInTest {
 
   private static final String ZOE = "1000000002";
 
+  private static ClusterMembers cluster;
   private static Vertx nodeA;
   private static Vertx nodeB;
   private static String gatewayA;
@@ -36,14 +30,9 @@ class ClusteredSignInTest {
 
   @BeforeAll
   static void startCluster() throws Exception {
-    String name = "sign-in-test-" + UUID.randomUUID();
-    List<Integer> ports = LoopbackPorts.distinct(2);
-    List<Vertx> nodes = Future.all(
-            ClusteredVertx.start(ClusterSettings.loopback(name, ports.get(0), ports)),
-            ClusteredVertx.start(ClusterSettings.loopback(name, ports.get(1), ports)))
-        .await(120, TimeUnit.SECONDS).list();
-    nodeA = nodes.get(0);
-    nodeB = nodes.get(1);
+    cluster = ClusterMembers.startOnLoopback("sign-in-test", 2);
+    nodeA = cluster.get(0);
+    nodeB = cluster.get(1);
     TwitterSandboxVerticle sandbox = new TwitterSandboxVerticle();
     LoginStack.deploy(nodeA, sandbox, LoginStack.loopback());
     LoginStack.deployTwitterClient(nodeA, sandbox, new JsonObject());
@@ -53,7 +42,7 @@ class ClusteredSignInTest {
 
   @AfterAll
   static void stopCluster() throws Exception {
-    Future.join(nodeA.close(), nodeB.close()).await(60, TimeUnit.SECONDS);
+    cluster.close();
   }
 
   @Test

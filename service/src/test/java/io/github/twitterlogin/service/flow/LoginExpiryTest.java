@@ -1,8 +1,8 @@
 package io.github.twitterlogin.service.flow;
 
-import io.github.twitterlogin.shared.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.twitterlogin.shared.testing.TestClock;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;

@@ -1,6 +1,5 @@
 package io.github.twitterlogin.service.process;
 
-import io.github.twitterlogin.shared.testing.LoopbackPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +11,7 @@ import io.github.twitterlogin.shared.TwitterClient;
 import io.github.twitterlogin.shared.TwitterFailure;
 import io.github.twitterlogin.shared.TwitterFailureException;
 import io.github.twitterlogin.shared.TwitterUser;
+import io.github.twitterlogin.shared.testing.LoopbackPorts;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;

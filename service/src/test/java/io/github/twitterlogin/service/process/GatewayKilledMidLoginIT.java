@@ -1,10 +1,10 @@
 package io.github.twitterlogin.service.process;
 
-import io.github.twitterlogin.shared.testing.LoopbackPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.twitterlogin.gateway.GatewaySettings;
 import io.github.twitterlogin.shared.cluster.ClusterSettings;
+import io.github.twitterlogin.shared.testing.LoopbackPorts;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;

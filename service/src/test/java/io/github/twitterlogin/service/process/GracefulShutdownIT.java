@@ -1,12 +1,12 @@
 package io.github.twitterlogin.service.process;
 
-import io.github.twitterlogin.shared.testing.LoopbackPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.twitterlogin.shared.RequestToken;
 import io.github.twitterlogin.shared.TokenCredentials;
 import io.github.twitterlogin.shared.TwitterAddresses;
 import io.github.twitterlogin.shared.TwitterClient;
+import io.github.twitterlogin.shared.testing.LoopbackPorts;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

@@ -1,12 +1,12 @@
 package io.github.twitterlogin.service.process;
 
-import io.github.twitterlogin.shared.testing.LoopbackPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.twitterlogin.shared.TwitterClient;
 import io.github.twitterlogin.shared.TwitterFailure;
 import io.github.twitterlogin.shared.TwitterFailureException;
+import io.github.twitterlogin.shared.testing.LoopbackPorts;
 import io.vertx.core.eventbus.DeliveryOptions;
 import java.net.URI;
 import java.time.Duration;

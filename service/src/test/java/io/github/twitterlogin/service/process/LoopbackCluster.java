@@ -1,8 +1,8 @@
 package io.github.twitterlogin.service.process;
 
-import io.github.twitterlogin.shared.testing.LoopbackPorts;
 import io.github.twitterlogin.shared.cluster.ClusterSettings;
 import io.github.twitterlogin.shared.settings.Environment;
+import io.github.twitterlogin.shared.testing.LoopbackPorts;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package io.github.twitterlogin.service.process;
 
-import io.github.twitterlogin.shared.testing.LoopbackPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.twitterlogin.shared.RequestToken;
@@ -8,6 +7,7 @@ import io.github.twitterlogin.shared.TwitterAddresses;
 import io.github.twitterlogin.shared.TwitterClient;
 import io.github.twitterlogin.shared.TwitterFailure;
 import io.github.twitterlogin.shared.TwitterFailureException;
+import io.github.twitterlogin.shared.testing.LoopbackPorts;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package io.github.twitterlogin.shared.cluster;
 
-import io.github.twitterlogin.shared.testing.LoopbackPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.twitterlogin.shared.testing.LoopbackPorts;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
