@@ -1,6 +1,7 @@
 package io.github.twitterlogin.service.browser;
 
 import io.github.twitterlogin.sandbox.SandboxConsumer;
+import io.github.twitterlogin.service.testing.LoopbackDeployments;
 import io.vertx.core.Vertx;
 import java.util.concurrent.TimeUnit;
 

@@ -1,5 +1,6 @@
 package io.github.twitterlogin.service.browser;
 
+import io.github.twitterlogin.service.testing.LoopbackDeployments;
 import io.github.twitterlogin.shared.testing.ClusterMembers;
 import java.util.List;
 

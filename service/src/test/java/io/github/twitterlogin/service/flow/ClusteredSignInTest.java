@@ -2,12 +2,11 @@ package io.github.twitterlogin.service.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.twitterlogin.gateway.GatewayVerticle;
-import io.github.twitterlogin.sandbox.TwitterSandboxVerticle;
+import io.github.twitterlogin.sandbox.SandboxConsumer;
+import io.github.twitterlogin.service.testing.LoopbackDeployments;
 import io.github.twitterlogin.shared.testing.ClusterMembers;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,11 +32,10 @@ class ClusteredSignInTest {
     cluster = ClusterMembers.startOnLoopback("sign-in-test", 2);
     nodeA = cluster.get(0);
     nodeB = cluster.get(1);
-    TwitterSandboxVerticle sandbox = new TwitterSandboxVerticle();
-    LoginStack.deploy(nodeA, sandbox, LoginStack.loopback());
-    LoginStack.deployTwitterClient(nodeA, sandbox, new JsonObject());
-    gatewayB = deployGateway(nodeB, new JsonObject());
-    gatewayA = deployGateway(nodeA, new JsonObject().put("publicUrl", gatewayB));
+    String sandbox = LoopbackDeployments.sandbox(nodeA, SandboxConsumer.DEFAULT_CALLBACK_PREFIXES);
+    LoopbackDeployments.twitterClient(nodeA, sandbox);
+    gatewayB = LoopbackDeployments.gateway(nodeB);
+    gatewayA = LoopbackDeployments.gatewayBehind(nodeA, gatewayB);
   }
 
   @AfterAll
@@ -67,12 +65,6 @@ class ClusteredSignInTest {
 
     assertThat(completed.statusCode()).isEqualTo(302);
     assertThat(browser.get(gatewayB + "/app").bodyAsString()).contains("Zoë Ångström");
-  }
-
-  private static String deployGateway(Vertx node, JsonObject config) throws Exception {
-    GatewayVerticle gateway = new GatewayVerticle();
-    LoginStack.deploy(node, gateway, LoginStack.loopback().mergeIn(config));
-    return "http://127.0.0.1:" + gateway.actualPort();
   }
 
 }

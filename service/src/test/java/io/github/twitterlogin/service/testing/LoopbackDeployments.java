@@ -1,4 +1,4 @@
-package io.github.twitterlogin.service.browser;
+package io.github.twitterlogin.service.testing;
 
 import io.github.twitterlogin.client.TwitterClientVerticle;
 import io.github.twitterlogin.gateway.GatewayVerticle;
@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * Deploys the service's real verticles on 127.0.0.1, each on a free port, and returns the URL a
  * browser reaches it at. Called on the test thread: each deployment is awaited with a deadline.
  */
-final class LoopbackDeployments {
+public final class LoopbackDeployments {
 
   private static final String HOST = "127.0.0.1";
   private static final long DEPLOY_SECONDS = 30;
@@ -25,7 +25,7 @@ final class LoopbackDeployments {
   }
 
   /** The sandbox, whose one consumer is the sandbox's default app with these callback prefixes. */
-  static String sandbox(Vertx vertx, List<String> callbackPrefixes) throws Exception {
+  public static String sandbox(Vertx vertx, List<String> callbackPrefixes) throws Exception {
     TwitterSandboxVerticle sandbox = new TwitterSandboxVerticle();
     JsonObject consumer = new JsonObject()
         .put("key", SandboxConsumer.DEFAULT_KEY)
@@ -36,34 +36,41 @@ final class LoopbackDeployments {
     return url(sandbox.actualPort());
   }
 
-  static void twitterClient(Vertx vertx, String sandboxUrl) throws Exception {
+  public static void twitterClient(Vertx vertx, String sandboxUrl) throws Exception {
+    twitterClient(vertx, sandboxUrl, new JsonObject());
+  }
+
+  /** A Twitter client of the sandbox's default app; {@code config} overrides any key. */
+  public static void twitterClient(Vertx vertx, String sandboxUrl, JsonObject config) throws Exception {
     deploy(vertx, new TwitterClientVerticle(), new JsonObject()
         .put("apiBaseUrl", sandboxUrl)
         .put("consumerKey", SandboxConsumer.DEFAULT_KEY)
-        .put("consumerSecret", SandboxConsumer.DEFAULT_SECRET));
+        .put("consumerSecret", SandboxConsumer.DEFAULT_SECRET)
+        .mergeIn(config));
   }
 
   /** A gateway that browsers reach directly: its public URL is its own. */
-  static String gateway(Vertx vertx) throws Exception {
+  public static String gateway(Vertx vertx) throws Exception {
     GatewayVerticle gateway = new GatewayVerticle();
     deploy(vertx, gateway, new JsonObject());
     return url(gateway.actualPort());
   }
 
   /** A gateway behind a load balancer at {@code publicUrl}: Twitter sends browsers back there. */
-  static String gatewayBehind(Vertx vertx, String publicUrl) throws Exception {
+  public static String gatewayBehind(Vertx vertx, String publicUrl) throws Exception {
     GatewayVerticle gateway = new GatewayVerticle();
     deploy(vertx, gateway, new JsonObject().put("publicUrl", publicUrl));
     return url(gateway.actualPort());
   }
 
-  private static void deploy(Vertx vertx, Deployable verticle, JsonObject config) throws Exception {
+  /** Deploys the verticle on 127.0.0.1, port 0 unless {@code config} says otherwise. */
+  public static void deploy(Vertx vertx, Deployable verticle, JsonObject config) throws Exception {
     JsonObject onLoopback = new JsonObject().put("host", HOST).put("port", 0).mergeIn(config);
     vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(onLoopback))
         .await(DEPLOY_SECONDS, TimeUnit.SECONDS);
   }
 
-  private static String url(int port) {
+  public static String url(int port) {
     return "http://" + HOST + ":" + port;
   }
 }
