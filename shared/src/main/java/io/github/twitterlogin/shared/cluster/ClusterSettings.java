@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param publicHost the address other members reach this one at, when it differs from {@code host}
  * @param sessionBackupCount synchronous backups of each session; 1 survives the loss of a member
  * @param heartbeatTimeoutSeconds how long a silent member stays in the cluster before it is dropped
+ * @param clientPort where Hazelcast clients may connect, on {@code host}; 0 (the default) refuses
+ *     them: a client that knows the cluster name could read every map
  */
 public record ClusterSettings(
     String name,
@@ -24,7 +26,8 @@ public record ClusterSettings(
     int eventBusPort,
     Optional<EventBusTls> eventBusTls,
     int sessionBackupCount,
-    int heartbeatTimeoutSeconds) {
+    int heartbeatTimeoutSeconds,
+    int clientPort) {
 
   public static final String DEFAULT_NAME = "twitter-login-gateway";
   public static final int DEFAULT_PORT = 5701;
@@ -48,18 +51,19 @@ public record ClusterSettings(
         env.port("EVENT_BUS_PORT", 0),
         EventBusTls.fromEnvironment(env),
         env.integer("SESSION_BACKUP_COUNT", 1, 0, 6),
-        env.integer("CLUSTER_HEARTBEAT_TIMEOUT_SECONDS", 60, 1, 3600));
+        env.integer("CLUSTER_HEARTBEAT_TIMEOUT_SECONDS", 60, 1, 3600),
+        env.port("CLUSTER_CLIENT_PORT", 0));
   }
 
   /** A cluster of members on 127.0.0.1 only, as tests use: this member on {@code port}. */
   public static ClusterSettings loopback(String name, int port, List<Integer> memberPorts) {
     List<String> members = memberPorts.stream().map(p -> "127.0.0.1:" + p).toList();
     return new ClusterSettings(name, "127.0.0.1", port, false, null, members, Optional.empty(), 0,
-        Optional.empty(), 1, 60);
+        Optional.empty(), 1, 60, 0);
   }
 
   public ClusterSettings withEventBusTls(EventBusTls tls) {
     return new ClusterSettings(name, host, port, portAutoIncrement, publicHost, members, kubernetes,
-        eventBusPort, Optional.of(tls), sessionBackupCount, heartbeatTimeoutSeconds);
+        eventBusPort, Optional.of(tls), sessionBackupCount, heartbeatTimeoutSeconds, clientPort);
   }
 }

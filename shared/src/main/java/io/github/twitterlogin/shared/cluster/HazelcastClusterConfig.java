@@ -1,10 +1,11 @@
 package io.github.twitterlogin.shared.cluster;
 
+import com.hazelcast.config.AdvancedNetworkConfig;
 import com.hazelcast.config.Config;
+import com.hazelcast.config.InterfacesConfig;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
-import com.hazelcast.config.NetworkConfig;
-import java.util.List;
+import com.hazelcast.config.ServerSocketEndpointConfig;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 
 /** Builds the Hazelcast configuration of a member from {@link ClusterSettings}. */
@@ -27,7 +28,7 @@ public final class HazelcastClusterConfig {
     config.setProperty("hazelcast.max.no.heartbeat.seconds", Integer.toString(settings.heartbeatTimeoutSeconds()));
     config.setProperty("hazelcast.heartbeat.interval.seconds",
         Integer.toString(heartbeatIntervalSeconds(settings.heartbeatTimeoutSeconds())));
-    configureNetwork(config.getNetworkConfig(), settings);
+    configureNetwork(config, settings);
     config.addMapConfig(new MapConfig(ClusterSettings.SESSION_MAP_NAME)
         .setBackupCount(settings.sessionBackupCount()));
     return config;
@@ -41,16 +42,34 @@ public final class HazelcastClusterConfig {
     return Math.max(1, Math.min(DEFAULT_HEARTBEAT_INTERVAL_SECONDS, heartbeatTimeoutSeconds / BEATS_PER_TIMEOUT));
   }
 
-  private static void configureNetwork(NetworkConfig network, ClusterSettings settings) {
-    network.setPort(settings.port()).setPortAutoIncrement(settings.portAutoIncrement());
-    if (settings.publicHost() != null) {
-      network.setPublicAddress(settings.publicHost());
+  /**
+   * The cluster is private: its members hold every session, so nothing may reach it from outside.
+   * Hazelcast binds every interface unless {@code hazelcast.socket.bind.any} is false, whatever
+   * interfaces are listed; and its default single socket also serves Hazelcast clients, which
+   * only need the cluster name (no secret) to read every map. The advanced network config gives
+   * the member protocol a socket of its own, and clients none unless a client port is set.
+   */
+  private static void configureNetwork(Config config, ClusterSettings settings) {
+    config.setProperty("hazelcast.socket.bind.any", "false");
+    AdvancedNetworkConfig network = config.getAdvancedNetworkConfig().setEnabled(true);
+    network.setMemberEndpointConfig(endpoint(settings, settings.port(), settings.portAutoIncrement()));
+    if (settings.clientPort() != 0) {
+      network.setClientEndpointConfig(endpoint(settings, settings.clientPort(), false));
     }
-    network.getInterfaces().setEnabled(true).setInterfaces(List.of(settings.host()));
     JoinConfig join = network.getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
     join.getTcpIpConfig().setEnabled(true).setMembers(settings.members());
     settings.kubernetes().ifPresent(kubernetes -> kubernetes.applyTo(join));
+  }
+
+  private static ServerSocketEndpointConfig endpoint(ClusterSettings settings, int port, boolean autoIncrement) {
+    ServerSocketEndpointConfig endpoint = new ServerSocketEndpointConfig();
+    endpoint.setPort(port).setPortAutoIncrement(autoIncrement);
+    endpoint.setInterfaces(new InterfacesConfig().setEnabled(true).addInterface(settings.host()));
+    if (settings.publicHost() != null) {
+      endpoint.setPublicAddress(settings.publicHost());
+    }
+    return endpoint;
   }
 }
