@@ -1,6 +1,7 @@
 package io.github.twitterlogin.shared.cluster;
 
 import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.map.ExtendedMapEntry;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.DataSerializable;
@@ -39,7 +40,12 @@ public final class CompareAndSetBytes implements EntryProcessor<String, byte[], 
     if (current == null || !Arrays.equals(current, expected)) {
       return false;
     }
-    entry.setValue(replacement);
+    // A plain setValue would reset the entry's max-idle to the map's default: sessions would never expire.
+    if (replacement != null && entry instanceof ExtendedMapEntry<String, byte[]> extended) {
+      extended.setValueWithoutChangingExpiryTime(replacement);
+    } else {
+      entry.setValue(replacement);
+    }
     return true;
   }
 

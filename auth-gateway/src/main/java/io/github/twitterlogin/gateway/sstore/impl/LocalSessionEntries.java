@@ -1,0 +1,95 @@
+package io.github.twitterlogin.gateway.sstore.impl;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.shareddata.LocalMap;
+import io.vertx.core.shareddata.Shareable;
+import java.util.Arrays;
+import java.util.function.LongSupplier;
+
+/**
+ * Sessions in this process's memory, for a gateway whose Vert.x is not clustered: a local map of
+ * the Vert.x instance, which every gateway verticle instance of the process shares.
+ */
+final class LocalSessionEntries implements SessionEntries {
+
+  private static final long SWEEP_INTERVAL_MILLIS = 60_000;
+
+  /** Never changed once made, so the local map may share it without copying. */
+  private record Entry(byte[] sealed, long maxIdleMillis, long lastRead) implements Shareable {
+
+    Entry read(long now) {
+      return new Entry(sealed, maxIdleMillis, now);
+    }
+
+    boolean expired(long now) {
+      return maxIdleMillis > 0 && now - lastRead >= maxIdleMillis;
+    }
+  }
+
+  private final LocalMap<String, Entry> entries;
+  private final Vertx vertx;
+  private final LongSupplier clock;
+  private final long sweeper;
+
+  LocalSessionEntries(Vertx vertx, String mapName, LongSupplier clock) {
+    this.vertx = vertx;
+    this.entries = vertx.sharedData().getLocalMap(mapName);
+    this.clock = clock;
+    this.sweeper = vertx.setPeriodic(SWEEP_INTERVAL_MILLIS, tick -> sweep());
+  }
+
+  @Override
+  public Future<byte[]> get(String key) {
+    long now = clock.getAsLong();
+    Entry read = entries.computeIfPresent(key, (k, entry) -> entry.expired(now) ? null : entry.read(now));
+    return Future.succeededFuture(read == null ? null : read.sealed());
+  }
+
+  @Override
+  public Future<Void> create(String key, byte[] sealed, long maxIdleMillis) {
+    entries.put(key, new Entry(sealed, maxIdleMillis, clock.getAsLong()));
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<Boolean> compareAndSet(String key, byte[] expected, byte[] replacement) {
+    boolean[] replaced = new boolean[1];
+    entries.computeIfPresent(key, (k, entry) -> {
+      if (!Arrays.equals(entry.sealed(), expected)) {
+        return entry;
+      }
+      replaced[0] = true;
+      return new Entry(replacement, entry.maxIdleMillis(), entry.lastRead());
+    });
+    return Future.succeededFuture(replaced[0]);
+  }
+
+  @Override
+  public Future<byte[]> remove(String key) {
+    Entry removed = entries.remove(key);
+    return Future.succeededFuture(removed == null ? null : removed.sealed());
+  }
+
+  @Override
+  public Future<Integer> size() {
+    sweep();
+    return Future.succeededFuture(entries.size());
+  }
+
+  @Override
+  public Future<Void> clear() {
+    entries.clear();
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public void close() {
+    vertx.cancelTimer(sweeper);
+  }
+
+  private void sweep() {
+    long now = clock.getAsLong();
+    entries.keySet().forEach(key -> entries.computeIfPresent(key, (k, entry) -> entry.expired(now) ? null : entry));
+  }
+}

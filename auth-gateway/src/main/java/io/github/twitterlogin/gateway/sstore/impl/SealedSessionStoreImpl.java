@@ -1,0 +1,280 @@
+package io.github.twitterlogin.gateway.sstore.impl;
+
+import com.hazelcast.map.IMap;
+import io.github.twitterlogin.gateway.sstore.SealedSessionStore;
+import io.github.twitterlogin.shared.crypto.Keyring;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.prng.VertxContextPRNG;
+import io.vertx.ext.web.Session;
+import io.vertx.ext.web.sstore.SessionStore;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+public final class SealedSessionStoreImpl implements SealedSessionStore {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SealedSessionStoreImpl.class);
+  private static final String ID_DIGEST = "twitter-login/session-id/v1";
+  // vertx-web's session ids are lower-case hex; anything else names no session, and costs no lookup.
+  private static final Pattern SESSION_ID = Pattern.compile("[0-9a-f]{32,256}");
+  // Each lost race means another request's write went in; this many in a row do not happen.
+  private static final int MAX_ATTEMPTS = 32;
+  private static final int RENEWALS_KEPT = 1024;
+
+  private final Keyring keys;
+  private final SessionEntries entries;
+  private final VertxContextPRNG random;
+  /**
+   * The last value of sessions just removed ({@link #delete}): for a renewed id, the SessionHandler
+   * stores the session anew right after; for a sign-out, the entry is never asked for and makes
+   * room for others. Sealed, like what the cluster holds.
+   */
+  private final Map<String, byte[]> renewing = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+      return size() > RENEWALS_KEPT;
+    }
+  };
+
+  SealedSessionStoreImpl(Vertx vertx, Keyring keys, SessionEntries entries) {
+    this.keys = keys;
+    this.entries = entries;
+    this.random = VertxContextPRNG.current(vertx);
+  }
+
+  public static SealedSessionStore create(Vertx vertx, Keyring keys, String mapName) {
+    if (((VertxInternal) vertx).clusterManager() instanceof HazelcastClusterManager hazelcast) {
+      return create(vertx, keys, hazelcast.getHazelcastInstance().getMap(mapName));
+    }
+    if (vertx.isClustered()) {
+      throw new IllegalStateException("SealedSessionStore needs Vert.x clustered with Hazelcast (vertx-hazelcast)");
+    }
+    return new SealedSessionStoreImpl(vertx, keys, new LocalSessionEntries(vertx, mapName, System::currentTimeMillis));
+  }
+
+  public static SealedSessionStore create(Vertx vertx, Keyring keys, IMap<String, byte[]> map) {
+    return new SealedSessionStoreImpl(vertx, keys, new HazelcastSessionEntries(vertx, map));
+  }
+
+  public static String mapKey(Keyring keys, String id) {
+    return keys.digest(ID_DIGEST, id);
+  }
+
+  @Override
+  public SessionStore init(Vertx vertx, JsonObject options) {
+    return this;
+  }
+
+  /** A session is stored before the browser is sent on, so there is nothing to wait for. */
+  @Override
+  public long retryTimeout() {
+    return 0;
+  }
+
+  @Override
+  public Session createSession(long timeout) {
+    return createSession(timeout, DEFAULT_SESSIONID_LENGTH);
+  }
+
+  @Override
+  public Session createSession(long timeout, int length) {
+    return new SealedSession(random, timeout, length);
+  }
+
+  @Override
+  public Future<Session> get(String id) {
+    if (id == null || !SESSION_ID.matcher(id).matches()) {
+      return Future.succeededFuture();
+    }
+    return find(id, keys.digests(ID_DIGEST, id), 0);
+  }
+
+  /** The current key's digest first; older keys' digests find sessions stored before a key rotation. */
+  private Future<Session> find(String id, List<String> lookupKeys, int index) {
+    String key = lookupKeys.get(index);
+    return entries.get(key).compose(stored -> {
+      if (stored != null) {
+        return Future.succeededFuture(read(id, key, stored));
+      }
+      return index + 1 < lookupKeys.size() ? find(id, lookupKeys, index + 1) : Future.succeededFuture();
+    });
+  }
+
+  private Session read(String id, String key, byte[] stored) {
+    Opened opened = open(id, stored);
+    return opened == null ? null : new SealedSession(random, id, opened.timeout(), key, stored, opened.entries());
+  }
+
+  @Override
+  public Future<Void> put(Session session) {
+    SealedSession sealed = (SealedSession) session;
+    if (sealed.isDestroyed()) {
+      return Future.succeededFuture();
+    }
+    if (!sealed.isStored()) {
+      return sealed.isEmpty() ? Future.succeededFuture() : create(sealed, SessionDataCodec.encodeEach(sealed.data()));
+    }
+    if (sealed.oldId() != null && !sealed.oldId().equals(sealed.id())) {
+      return renew(sealed);
+    }
+    Map<String, byte[]> changes = sealed.changes();
+    return changes.isEmpty() ? Future.succeededFuture() : replace(sealed, changes);
+  }
+
+  /**
+   * A new id for a stored session: the SessionHandler has just removed it under its old id
+   * ({@link #delete}), whose last value carries what concurrent requests added since this one read
+   * it; this request's changes go on top, under the new id.
+   */
+  private Future<Void> renew(SealedSession session) {
+    byte[] removed;
+    synchronized (renewing) {
+      removed = renewing.remove(session.oldId());
+    }
+    Opened latest = removed == null ? null : open(session.oldId(), removed);
+    Map<String, byte[]> base = session.wasDestroyed() ? Map.of()
+        : latest != null ? latest.entries() : session.storedEntries();
+    Map<String, byte[]> merged = SealedSession.apply(base, session.changes());
+    return merged.isEmpty() ? Future.succeededFuture() : create(session, merged);
+  }
+
+  private Future<Void> create(SealedSession session, Map<String, byte[]> data) {
+    String key = mapKey(keys, session.id());
+    byte[] value = seal(session, data);
+    return entries.create(key, value, session.timeout()).onSuccess(created -> session.stored(key, value, data));
+  }
+
+  private Future<Void> replace(SealedSession session, Map<String, byte[]> changes) {
+    return write(session, stored -> SealedSession.apply(stored, changes), 1).mapEmpty();
+  }
+
+  @Override
+  public Future<Object> take(Session session, String name) {
+    SealedSession sealed = (SealedSession) session;
+    if (!sealed.isStored()) {
+      return Future.succeededFuture(sealed.remove(name));
+    }
+    byte[][] taken = new byte[1][];
+    return write(sealed, stored -> {
+      taken[0] = stored.get(name);
+      if (taken[0] == null) {
+        return null;
+      }
+      Map<String, byte[]> remaining = new LinkedHashMap<>(stored);
+      remaining.remove(name);
+      return remaining;
+    }, 1).map(written -> {
+      sealed.remove(name);
+      return written ? SessionDataCodec.decode(taken[0]) : null;
+    });
+  }
+
+  /**
+   * Compare-and-set of {@code next(stored)} onto the stored copy; when another request wrote
+   * first, reads its copy and tries again on top of it. A session no longer stored stays gone, and
+   * one left with nothing is removed, as one that never held anything is never stored. Answers
+   * whether it wrote; {@code next} answers null when there is nothing to write.
+   */
+  private Future<Boolean> write(SealedSession session, UnaryOperator<Map<String, byte[]>> next, int attempt) {
+    Map<String, byte[]> target = next.apply(session.storedEntries());
+    if (target == null) {
+      return Future.succeededFuture(false);
+    }
+    byte[] value = target.isEmpty() ? null : seal(session, target);
+    String key = session.storedKey();
+    return entries.compareAndSet(key, session.storedValue(), value).compose(replaced -> {
+      if (replaced) {
+        session.stored(value == null ? null : key, value, value == null ? Map.of() : target);
+        return Future.succeededFuture(true);
+      }
+      return entries.get(key).compose(current -> {
+        Opened opened = current == null ? null : open(session.id(), current);
+        if (opened == null) {
+          session.markLost();
+          return Future.succeededFuture(false);
+        }
+        if (attempt >= MAX_ATTEMPTS) {
+          return Future.failedFuture(new IllegalStateException(
+              "The session changed " + MAX_ATTEMPTS + " times while this request was saving it"));
+        }
+        session.rebase(key, current, opened.entries());
+        return write(session, next, attempt + 1);
+      });
+    });
+  }
+
+  @Override
+  public Future<Void> delete(String id) {
+    if (id == null || !SESSION_ID.matcher(id).matches()) {
+      return Future.succeededFuture();
+    }
+    Future<Void> removed = Future.succeededFuture();
+    for (String key : keys.digests(ID_DIGEST, id)) {
+      removed = removed.compose(previous -> entries.remove(key).map(value -> {
+        if (value != null) {
+          synchronized (renewing) {
+            renewing.put(id, value);
+          }
+        }
+        return null;
+      }));
+    }
+    return removed;
+  }
+
+  @Override
+  public boolean isLost(Session session) {
+    return session instanceof SealedSession sealed && sealed.isLost();
+  }
+
+  @Override
+  public Future<Void> clear() {
+    return entries.clear();
+  }
+
+  @Override
+  public Future<Integer> size() {
+    return entries.size();
+  }
+
+  @Override
+  public void close() {
+    entries.close();
+  }
+
+  private byte[] seal(SealedSession session, Map<String, byte[]> data) {
+    byte[] joined = SessionDataCodec.join(data);
+    byte[] plain = Buffer.buffer(8 + joined.length).appendLong(session.timeout()).appendBytes(joined).getBytes();
+    return keys.seal(plain, associatedData(session.id()));
+  }
+
+  /** A stored session's timeout and entries. */
+  private record Opened(long timeout, Map<String, byte[]> entries) {
+  }
+
+  /** Null for a session that does not open (altered, or sealed with a retired key): it is no session. */
+  private Opened open(String id, byte[] stored) {
+    try {
+      Buffer plain = Buffer.buffer(keys.open(stored, associatedData(id)));
+      return new Opened(plain.getLong(0), SessionDataCodec.split(plain.getBytes(8, plain.length())));
+    } catch (RuntimeException unreadable) {
+      LOG.debug("A stored session could not be read: {}", unreadable.getMessage());
+      return null;
+    }
+  }
+
+  /** Binds a sealed session to its id: a value copied under another session's key does not open. */
+  private static byte[] associatedData(String id) {
+    return ("twitter-login session " + id).getBytes(StandardCharsets.US_ASCII);
+  }
+}
