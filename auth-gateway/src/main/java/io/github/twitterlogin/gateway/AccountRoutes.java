@@ -30,12 +30,12 @@ final class AccountRoutes {
   }
 
   void landing(RoutingContext ctx) {
-    Map<String, Object> model = SignedInUser.from(ctx.session()).map(AccountRoutes::model).orElseGet(HashMap::new);
+    Map<String, Object> model = signedIn(ctx).map(AccountRoutes::model).orElseGet(HashMap::new);
     pages.respond(ctx, 200, Pages.LANDING, model).onFailure(ctx::fail);
   }
 
   void app(RoutingContext ctx) {
-    Optional<SignedInUser> user = SignedInUser.from(ctx.session());
+    Optional<SignedInUser> user = signedIn(ctx);
     boolean json = ResponseFormat.wantsJson(ctx);
     if (user.isEmpty()) {
       if (json) {
@@ -51,6 +51,17 @@ final class AccountRoutes {
     } else {
       pages.respond(ctx, 200, Pages.PROFILE, model(user.get())).onFailure(ctx::fail);
     }
+  }
+
+  /**
+   * A request without a session cookie has no session worth reading: asking for one would make
+   * the session handler send a cookie for a session that holds nothing and is never stored.
+   */
+  private Optional<SignedInUser> signedIn(RoutingContext ctx) {
+    if (ctx.request().getCookie(settings.cookieName()) == null) {
+      return Optional.empty();
+    }
+    return SignedInUser.from(ctx.session());
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.github.twitterlogin.gateway;
 
+import io.github.twitterlogin.gateway.sstore.SealedSessionStore;
 import io.github.twitterlogin.shared.TwitterClient;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.Router;
@@ -9,7 +10,6 @@ import io.vertx.ext.web.handler.CSPHandler;
 import io.vertx.ext.web.handler.SessionHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.handler.XFrameHandler;
-import io.vertx.ext.web.sstore.SessionStore;
 import java.time.Clock;
 
 /** All routes of the gateway, in one place. */
@@ -22,10 +22,10 @@ final class GatewayRouter {
   private GatewayRouter() {
   }
 
-  static void mount(Router router, GatewaySettings settings, SessionStore sessionStore,
+  static void mount(Router router, GatewaySettings settings, SealedSessionStore sessionStore,
       TwitterClient twitter, TwitterClient healthProbe, Pages pages, Clock clock) {
     SessionHandler sessions = sessionHandler(settings, sessionStore);
-    LoginRoutes login = new LoginRoutes(settings, twitter, sessions,
+    LoginRoutes login = new LoginRoutes(settings, twitter, sessions, sessionStore,
         new PendingLogins(clock, settings.loginTimeout(), settings.maxPendingLogins()), pages);
     AccountRoutes account = new AccountRoutes(settings, twitter, sessions, pages);
     HealthRoute health = new HealthRoute(healthProbe);
@@ -51,11 +51,14 @@ final class GatewayRouter {
 
   /**
    * HttpOnly keeps the cookie from scripts; SameSite=Lax still sends it on Twitter's top-level
-   * redirect back to /callback, which Strict would not; Secure whenever the site is https.
+   * redirect back to /callback, which Strict would not; Secure (and the {@code __Host-} prefix)
+   * whenever the site is https. Lazy: a visitor who has not started a login gets no session.
    */
-  private static SessionHandler sessionHandler(GatewaySettings settings, SessionStore store) {
+  private static SessionHandler sessionHandler(GatewaySettings settings, SealedSessionStore store) {
     return SessionHandler.create(store)
-        .setSessionCookieName(settings.sessionCookieName())
+        .setLazySession(true)
+        .setSessionCookieName(settings.cookieName())
+        .setSessionCookiePath("/")
         .setSessionTimeout(settings.sessionTimeout().toMillis())
         .setCookieHttpOnlyFlag(true)
         .setCookieSecureFlag(settings.secureCookies())

@@ -1,5 +1,6 @@
 package io.github.twitterlogin.gateway;
 
+import io.github.twitterlogin.shared.crypto.Keyring;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.Locale;
  * @param invalidateTokenOnLogout whether sign-out also revokes the access token at Twitter
  * @param twitterClientTimeout the event-bus timeout of a call to the Twitter client
  * @param shutdownDrainTimeout how long requests in flight may take to finish at shutdown
+ * @param sessionKeys seal the sessions stored in the cluster ({@code sessionEncryptionKeys}, required)
  */
 public record GatewaySettings(
     String host,
@@ -26,10 +28,16 @@ public record GatewaySettings(
     int maxPendingLogins,
     boolean invalidateTokenOnLogout,
     Duration twitterClientTimeout,
-    Duration shutdownDrainTimeout) {
+    Duration shutdownDrainTimeout,
+    Keyring sessionKeys) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_COOKIE_NAME = "twitter-login.session";
+  /**
+   * RFC 6265bis section 4.1.3.2: a {@code __Host-} cookie is only accepted when Secure, for
+   * {@code Path=/} and without {@code Domain}, so a sibling subdomain cannot plant one.
+   */
+  public static final String HOST_COOKIE_PREFIX = "__Host-";
 
   public GatewaySettings {
     if (configuredPublicUrl != null) {
@@ -40,6 +48,10 @@ public record GatewaySettings(
     }
     if (maxPendingLogins < 1) {
       throw new IllegalArgumentException("maxPendingLogins must be at least 1");
+    }
+    if (sessionKeys == null) {
+      throw new IllegalArgumentException("sessionEncryptionKeys is required: a comma-separated list of"
+          + " id:base64-of-32-bytes that seals the sessions in the cluster");
     }
   }
 
@@ -56,13 +68,18 @@ public record GatewaySettings(
         config.getInteger("maxPendingLogins", 5),
         config.getBoolean("invalidateTokenOnLogout", false),
         Duration.ofMillis(config.getLong("twitterClientTimeoutMillis", 15_000L)),
-        Duration.ofSeconds(config.getLong("shutdownDrainTimeoutSeconds", 20L)));
+        Duration.ofSeconds(config.getLong("shutdownDrainTimeoutSeconds", 20L)),
+        sessionKeys(config.getString("sessionEncryptionKeys")));
+  }
+
+  private static Keyring sessionKeys(String keys) {
+    return keys == null ? null : Keyring.parse("sessionEncryptionKeys", keys);
   }
 
   /** The same settings for a server that was asked for port 0 and got {@code actualPort}. */
   public GatewaySettings withActualPort(int actualPort) {
     return new GatewaySettings(host, actualPort, configuredPublicUrl, sessionCookieName, sessionTimeout,
-        loginTimeout, maxPendingLogins, invalidateTokenOnLogout, twitterClientTimeout, shutdownDrainTimeout);
+        loginTimeout, maxPendingLogins, invalidateTokenOnLogout, twitterClientTimeout, shutdownDrainTimeout, sessionKeys);
   }
 
   public String publicUrl() {
@@ -71,6 +88,13 @@ public record GatewaySettings(
 
   public String callbackUrl() {
     return publicUrl() + "/callback";
+  }
+
+  /** Over https the cookie is a {@code __Host-} cookie; over plain http a browser would refuse the prefix. */
+  public String cookieName() {
+    return secureCookies() && !sessionCookieName.startsWith(HOST_COOKIE_PREFIX)
+        ? HOST_COOKIE_PREFIX + sessionCookieName
+        : sessionCookieName;
   }
 
   /** Cookies must be Secure whenever the browser reaches the gateway over https. */

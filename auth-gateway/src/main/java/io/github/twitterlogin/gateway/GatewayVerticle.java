@@ -1,15 +1,12 @@
 package io.github.twitterlogin.gateway;
 
+import io.github.twitterlogin.gateway.sstore.SealedSessionStore;
 import io.github.twitterlogin.shared.TwitterClient;
-import io.github.twitterlogin.shared.cluster.ClusterSettings;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.sstore.ClusteredSessionStore;
-import io.vertx.ext.web.sstore.LocalSessionStore;
-import io.vertx.ext.web.sstore.SessionStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -21,9 +18,6 @@ import java.util.concurrent.TimeUnit;
 public final class GatewayVerticle extends VerticleBase {
 
   private static final long HEALTH_PROBE_TIMEOUT_MILLIS = 2_000;
-  // A session is saved before the browser is sent on (see LoginRoutes), so a session that is
-  // not in the cluster map is truly gone: no need to wait for it to appear.
-  private static final long SESSION_RETRY_TIMEOUT_MILLIS = 0;
 
   private final Clock clock;
   private HttpServer server;
@@ -68,7 +62,8 @@ public final class GatewayVerticle extends VerticleBase {
         new DeliveryOptions().setSendTimeout(settings.twitterClientTimeout().toMillis()));
     TwitterClient healthProbe = TwitterClient.create(vertx,
         new DeliveryOptions().setSendTimeout(HEALTH_PROBE_TIMEOUT_MILLIS));
-    GatewayRouter.mount(router, settings, sessionStore(), twitter, healthProbe, pages, clock);
+    GatewayRouter.mount(router, settings, SealedSessionStore.create(vertx, settings.sessionKeys()), twitter,
+        healthProbe, pages, clock);
   }
 
   /**
@@ -81,14 +76,6 @@ public final class GatewayVerticle extends VerticleBase {
       return Future.succeededFuture();
     }
     return server.shutdown(drainTimeout.toMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  /** Clustered, a session is in the cluster and any gateway serves it; alone, it stays in this process. */
-  private SessionStore sessionStore() {
-    if (vertx.isClustered()) {
-      return ClusteredSessionStore.create(vertx, ClusterSettings.SESSION_MAP_NAME, SESSION_RETRY_TIMEOUT_MILLIS);
-    }
-    return LocalSessionStore.create(vertx);
   }
 
   /** The port the gateway listens on; useful when it was started on port 0. */

@@ -1,6 +1,7 @@
 package io.github.twitterlogin.gateway;
 
 import io.github.twitterlogin.gateway.PendingLogins.PendingLogin;
+import io.github.twitterlogin.gateway.sstore.SealedSessionStore;
 import io.github.twitterlogin.shared.AccessTokenRequest;
 import io.github.twitterlogin.shared.RequestToken;
 import io.github.twitterlogin.shared.RequestTokenRequest;
@@ -9,7 +10,6 @@ import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.SessionHandler;
 import java.util.Map;
-import java.util.Optional;
 
 /** {@code GET /auth} starts a login, {@code GET /callback} completes it: the 3-legged OAuth dance. */
 final class LoginRoutes {
@@ -23,14 +23,16 @@ final class LoginRoutes {
   private final GatewaySettings settings;
   private final TwitterClient twitter;
   private final SessionHandler sessions;
+  private final SealedSessionStore store;
   private final PendingLogins pendingLogins;
   private final Pages pages;
 
-  LoginRoutes(GatewaySettings settings, TwitterClient twitter, SessionHandler sessions,
+  LoginRoutes(GatewaySettings settings, TwitterClient twitter, SessionHandler sessions, SealedSessionStore store,
       PendingLogins pendingLogins, Pages pages) {
     this.settings = settings;
     this.twitter = twitter;
     this.sessions = sessions;
+    this.store = store;
     this.pendingLogins = pendingLogins;
     this.pages = pages;
   }
@@ -47,11 +49,15 @@ final class LoginRoutes {
 
   /**
    * The session is saved before the browser is sent away: its callback may reach any gateway
-   * of the cluster, which must find the request token there.
+   * of the cluster, which must find the request token there. A session that another tab signed
+   * out or renewed meanwhile cannot keep this login, so the browser is asked to start again
+   * rather than sent to a login that could not complete.
    */
   private Future<String> remember(RoutingContext ctx, RequestToken token, String returnTo) {
     pendingLogins.add(ctx.session(), token.credentials(), returnTo);
-    return sessions.flush(ctx).map(token.authenticateUrl());
+    return sessions.flush(ctx).compose(saved -> store.isLost(ctx.session())
+        ? Future.failedFuture(PageError.sessionChanged())
+        : Future.succeededFuture(token.authenticateUrl()));
   }
 
   void callback(RoutingContext ctx) {
@@ -67,17 +73,20 @@ final class LoginRoutes {
   }
 
   /**
-   * The request token is taken out of the session and saved before the exchange, so that a
-   * replayed callback finds nothing even when the exchange fails.
+   * The request token is taken out of the stored session in one atomic step before the exchange,
+   * so that a replayed callback, or the same callback arriving twice at once, finds nothing even
+   * when the exchange fails.
    */
   private Future<Void> complete(RoutingContext ctx, CallbackRequest callback) {
-    Optional<PendingLogin> started = pendingLogins.take(ctx.session(), callback.token());
-    if (started.isEmpty()) {
-      return Future.failedFuture(PageError.loginNotStartedHere());
-    }
-    PendingLogin login = started.get();
-    return sessions.flush(ctx)
-        .compose(spent -> twitter.accessToken(new AccessTokenRequest(login.requestToken(), callback.verifier())))
+    return store.take(ctx.session(), PendingLogins.keyOf(callback.token()))
+        .map(pendingLogins::live)
+        .compose(started -> started.isPresent()
+            ? exchange(ctx, started.get(), callback.verifier())
+            : Future.failedFuture(PageError.loginNotStartedHere()));
+  }
+
+  private Future<Void> exchange(RoutingContext ctx, PendingLogin login, String verifier) {
+    return twitter.accessToken(new AccessTokenRequest(login.requestToken(), verifier))
         .compose(access -> twitter.verifyCredentials(access.credentials())
             .map(user -> SignedInUser.signIn(user, access.credentials())))
         .compose(user -> signIn(ctx, user))

@@ -39,6 +39,11 @@ public final class PageError extends RuntimeException {
         "This sign-in was not started here or has expired. Try again.", Action.TRY_AGAIN);
   }
 
+  public static PageError sessionChanged() {
+    return new PageError(409, "session_changed", "Sign-in interrupted",
+        "You signed in or out in another tab while this sign-in was starting. Try again.", Action.TRY_AGAIN);
+  }
+
   public static PageError notSignedIn() {
     return new PageError(401, "not_signed_in", "You are not signed in",
         "Sign in with Twitter to see this page.", Action.HOME);

@@ -14,8 +14,9 @@ import java.util.Optional;
 
 /**
  * The logins a browser session has started and not finished, one per request token, so that
- * several tabs may sign in at once. Each is a JSON string: clustered sessions only take
- * cluster-safe values.
+ * several tabs may sign in at once. Each is its own session entry, a {@link JsonObject} (cluster
+ * serializable as it is), so that tabs starting logins at once change different entries, and a
+ * callback takes its login out of the session in one atomic step.
  */
 final class PendingLogins {
 
@@ -52,17 +53,21 @@ final class PendingLogins {
         .limit(Math.max(0, excess))
         .forEach(entry -> session.remove(entry.getKey()));
     PendingLogin login = new PendingLogin(requestToken, returnTo, clock.instant());
-    session.put(KEY_PREFIX + requestToken.token(), login.toJson().encode());
+    session.put(keyOf(requestToken.token()), login.toJson());
   }
 
-  /** Removes the login of this token and returns it, unless it is unknown here or expired. */
-  Optional<PendingLogin> take(Session session, String token) {
-    String stored = session.remove(KEY_PREFIX + token);
-    return Optional.ofNullable(stored).flatMap(PendingLogins::parse).filter(this::isLive);
+  /** The session entry of the login started with this request token. */
+  static String keyOf(String token) {
+    return KEY_PREFIX + token;
+  }
+
+  /** The login a callback took out of the session, unless there was none or it has expired. */
+  Optional<PendingLogin> live(Object taken) {
+    return parse(taken).filter(this::isLive);
   }
 
   void cancel(Session session, String token) {
-    session.remove(KEY_PREFIX + token);
+    session.remove(keyOf(token));
   }
 
   /** The live logins; expired or unreadable ones are dropped from the session on the way. */
@@ -87,11 +92,11 @@ final class PendingLogins {
   }
 
   private static Optional<PendingLogin> parse(Object stored) {
-    if (!(stored instanceof String text)) {
+    if (!(stored instanceof JsonObject json)) {
       return Optional.empty();
     }
     try {
-      return Optional.of(PendingLogin.fromJson(new JsonObject(text)));
+      return Optional.of(PendingLogin.fromJson(json));
     } catch (RuntimeException unreadable) {
       return Optional.empty();
     }

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * The user a session is signed in as, with their access token and the session's anti-CSRF
- * token. Each lives in the session as a String, as clustered sessions require.
+ * token. The user and the token are {@link JsonObject}s in the session, stored as they are.
  */
 record SignedInUser(TwitterUser user, TokenCredentials accessToken, String csrfToken) {
 
@@ -30,23 +30,20 @@ record SignedInUser(TwitterUser user, TokenCredentials accessToken, String csrfT
     if (session == null) {
       return Optional.empty();
     }
-    String user = session.get(USER);
-    String accessToken = session.get(ACCESS_TOKEN);
-    String csrf = session.get(CSRF);
-    if (user == null || accessToken == null || csrf == null) {
+    if (!(session.get(USER) instanceof JsonObject user) || !(session.get(ACCESS_TOKEN) instanceof JsonObject token)
+        || !(session.get(CSRF) instanceof String csrf)) {
       return Optional.empty();
     }
     try {
-      return Optional.of(new SignedInUser(TwitterUser.fromJson(new JsonObject(user)),
-          TokenCredentials.fromJson(new JsonObject(accessToken)), csrf));
+      return Optional.of(new SignedInUser(TwitterUser.fromJson(user), TokenCredentials.fromJson(token), csrf));
     } catch (RuntimeException unreadable) {
       return Optional.empty();
     }
   }
 
   void writeTo(Session session) {
-    session.put(USER, user.toJson().encode());
-    session.put(ACCESS_TOKEN, accessToken.toJson().encode());
+    session.put(USER, user.toJson());
+    session.put(ACCESS_TOKEN, accessToken.toJson());
     session.put(CSRF, csrfToken);
   }
 

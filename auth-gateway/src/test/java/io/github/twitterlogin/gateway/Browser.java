@@ -30,11 +30,26 @@ final class Browser {
   }
 
   HttpResponse<Buffer> get(int port, String uri) {
-    return await(client.get(port, "127.0.0.1", uri).send());
+    return await(getLater(port, uri));
+  }
+
+  /** Sends the request and returns at once, so that several requests of one browser can race. */
+  Future<HttpResponse<Buffer>> getLater(int port, String uri) {
+    return client.get(port, "127.0.0.1", uri).send();
+  }
+
+  Future<HttpResponse<Buffer>> postLater(int port, String uri, MultiMap form) {
+    return client.post(port, "127.0.0.1", uri).sendForm(form);
   }
 
   HttpResponse<Buffer> getJson(int port, String uri) {
     return await(client.get(port, "127.0.0.1", uri).putHeader("Accept", "application/json").send());
+  }
+
+  /** A request carrying only the given cookie header, as a thief replaying a copied cookie would send. */
+  HttpResponse<Buffer> getJsonWithCookie(int port, String uri, String cookie) {
+    return await(client.get(port, "127.0.0.1", uri).putHeader("Accept", "application/json")
+        .putHeader("Cookie", cookie).send());
   }
 
   HttpResponse<Buffer> post(int port, String uri, MultiMap form) {
@@ -50,7 +65,8 @@ final class Browser {
     return Optional.empty();
   }
 
-  private static <T> T await(Future<T> future) {
+  /** Waits for {@code future} with the browser's deadline. */
+  static <T> T await(Future<T> future) {
     try {
       return future.await(DEADLINE_SECONDS, TimeUnit.SECONDS);
     } catch (TimeoutException e) {

@@ -3,6 +3,7 @@ package io.github.twitterlogin.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.twitterlogin.shared.testing.ClusterMembers;
+import io.github.twitterlogin.shared.testing.TestKeys;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -69,7 +70,8 @@ class ClusteredGatewayTest {
 
   private static int deployGateway(Vertx node, String publicUrl) throws Exception {
     GatewayVerticle gateway = new GatewayVerticle();
-    JsonObject config = new JsonObject().put("host", "127.0.0.1").put("port", 0);
+    JsonObject config = new JsonObject().put("host", "127.0.0.1").put("port", 0)
+        .put("sessionEncryptionKeys", TestKeys.SESSION_ENCRYPTION_KEYS);
     if (publicUrl != null) {
       config.put("publicUrl", publicUrl);
     }

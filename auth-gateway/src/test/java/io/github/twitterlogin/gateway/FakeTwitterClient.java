@@ -35,6 +35,7 @@ final class FakeTwitterClient {
   private final Map<String, Boolean> silent = new ConcurrentHashMap<>();
   private final Map<String, List<JsonObject>> received = new ConcurrentHashMap<>();
   private final AtomicInteger counter = new AtomicInteger();
+  private final List<String> secretsIssued = new CopyOnWriteArrayList<>();
   private volatile TwitterUser user =
       new TwitterUser("1001", "ada", "Ada Lovelace", "https://avatars.example/ada.png", null);
 
@@ -65,6 +66,11 @@ final class FakeTwitterClient {
     return verifiers.get(token);
   }
 
+  /** Every token secret and verifier this fake has handed out, for tests that look for leaks. */
+  List<String> secretsIssued() {
+    return List.copyOf(secretsIssued);
+  }
+
   List<JsonObject> received(String address) {
     return received.getOrDefault(address, List.of());
   }
@@ -87,6 +93,8 @@ final class FakeTwitterClient {
     TokenCredentials token = new TokenCredentials("request-token-" + n, "request-secret-" + n);
     requestTokens.put(token.token(), token);
     verifiers.put(token.token(), "verifier-" + n);
+    secretsIssued.add(token.tokenSecret());
+    secretsIssued.add("verifier-" + n);
     String url = "https://twitter.example/oauth/authenticate?oauth_token=" + token.token()
         + (request.forceLogin() ? "&force_login=true" : "");
     message.reply(new RequestToken(token, url).toJson());
@@ -101,6 +109,7 @@ final class FakeTwitterClient {
       return;
     }
     TokenCredentials access = new TokenCredentials("access-token-" + token, "access-secret-" + token);
+    secretsIssued.add(access.tokenSecret());
     message.reply(new AccessToken(access, user.id(), user.screenName()).toJson());
   }
 

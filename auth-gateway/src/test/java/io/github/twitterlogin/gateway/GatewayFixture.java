@@ -1,6 +1,7 @@
 package io.github.twitterlogin.gateway;
 
 import io.github.twitterlogin.shared.testing.TestClock;
+import io.github.twitterlogin.shared.testing.TestKeys;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -32,7 +33,8 @@ final class GatewayFixture {
     FakeTwitterClient twitter = withTwitterClient ? FakeTwitterClient.deploy(vertx).await(20, TimeUnit.SECONDS) : null;
     TestClock clock = TestClock.standingStill();
     GatewayVerticle gateway = new GatewayVerticle(clock);
-    JsonObject settings = new JsonObject().put("host", "127.0.0.1").put("port", 0).mergeIn(config);
+    JsonObject settings = new JsonObject().put("host", "127.0.0.1").put("port", 0)
+        .put("sessionEncryptionKeys", TestKeys.SESSION_ENCRYPTION_KEYS).mergeIn(config);
     vertx.deployVerticle(gateway, new DeploymentOptions().setConfig(settings)).await(20, TimeUnit.SECONDS);
     return new GatewayFixture(vertx, twitter, clock, gateway);
   }

@@ -97,10 +97,28 @@ class LoginFlowTest {
   }
 
   @Test
-  void sessionCookieIsSecureWhenThePublicUrlIsHttps(Vertx vertx) throws Exception {
+  void theOldSessionIdIsWorthNothingAfterSignIn(Vertx vertx) throws Exception {
+    GatewayFixture gateway = GatewayFixture.start(vertx);
+    String token = gateway.startLogin("");
+    String before = gateway.browser.cookie(GatewaySettings.DEFAULT_COOKIE_NAME).orElseThrow();
+    gateway.completeLogin(token);
+
+    Browser replaying = new Browser(vertx);
+    HttpResponse<Buffer> replayed = replaying.getJsonWithCookie(gateway.port(), "/app",
+        GatewaySettings.DEFAULT_COOKIE_NAME + "=" + before);
+
+    assertThat(replayed.statusCode()).isEqualTo(401);
+    assertThat(gateway.browser.getJson(gateway.port(), "/app").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void sessionCookieIsAHostCookieWhenThePublicUrlIsHttps(Vertx vertx) throws Exception {
     GatewayFixture gateway = GatewayFixture.start(vertx, new JsonObject().put("publicUrl", "https://login.example"), true);
 
-    assertThat(gateway.get("/auth").getHeader("Set-Cookie")).containsIgnoringCase("; Secure");
+    String cookie = gateway.get("/auth").getHeader("Set-Cookie");
+
+    assertThat(cookie).startsWith("__Host-" + GatewaySettings.DEFAULT_COOKIE_NAME + "=")
+        .containsIgnoringCase("; Secure").containsIgnoringCase("; Path=/").doesNotContainIgnoringCase("Domain");
     JsonObject asked = gateway.twitter.received(TwitterAddresses.REQUEST_TOKEN).get(0);
     assertThat(asked.getString("callbackUrl")).isEqualTo("https://login.example/callback");
   }

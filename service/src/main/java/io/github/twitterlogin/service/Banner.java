@@ -20,6 +20,9 @@ final class Banner {
           + ": a development stand-in, NOT Twitter.");
       lines.add("  Set TWITTER_CONSUMER_KEY and TWITTER_CONSUMER_SECRET to use Twitter.");
     });
+    if (settings.runs(Role.GATEWAY) && settings.developmentSessionKeys()) {
+      lines.add("  Sessions are sealed with the DEVELOPMENT key, known to all: set SESSION_ENCRYPTION_KEYS for real use.");
+    }
     if (settings.runs(Role.TWITTER_CLIENT) && settings.sandbox().isEmpty()) {
       lines.add("  Twitter API: " + settings.twitterClient().getString("apiBaseUrl"));
     }

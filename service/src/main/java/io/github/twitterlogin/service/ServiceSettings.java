@@ -1,6 +1,7 @@
 package io.github.twitterlogin.service;
 
 import io.github.twitterlogin.sandbox.SandboxConsumer;
+import io.github.twitterlogin.shared.crypto.Keyring;
 import io.github.twitterlogin.shared.cluster.ClusterSettings;
 import io.github.twitterlogin.shared.settings.Environment;
 import io.vertx.core.json.JsonArray;
@@ -29,6 +30,7 @@ public record ServiceSettings(
   static final String DEFAULT_SANDBOX_CONSUMER_KEY = SandboxConsumer.DEFAULT_KEY;
   static final String DEFAULT_SANDBOX_CONSUMER_SECRET = SandboxConsumer.DEFAULT_SECRET;
   static final int DEFAULT_SANDBOX_PORT = 8900;
+  static final String SESSION_ENCRYPTION_KEYS = "SESSION_ENCRYPTION_KEYS";
 
   public static ServiceSettings fromEnvironment(Environment env) {
     Set<Role> roles = env.list("ROLES", List.of("gateway", "twitter-client", "sandbox")).stream()
@@ -41,7 +43,8 @@ public record ServiceSettings(
           + " to use the embedded sandbox");
     }
     boolean useSandbox = consumerKey.isEmpty();
-    JsonObject gateway = gatewayConfig(env);
+    JsonObject gateway = gatewayConfig(env)
+        .put("sessionEncryptionKeys", sessionEncryptionKeys(env, useSandbox, roles.contains(Role.GATEWAY)));
     JsonObject sandbox = sandboxConfig(env, gateway.getString("publicUrl"));
     String defaultApiUrl = useSandbox ? sandbox.getString("publicUrl") : "https://api.twitter.com";
     int cores = Runtime.getRuntime().availableProcessors();
@@ -79,6 +82,30 @@ public record ServiceSettings(
         .put("invalidateTokenOnLogout", env.flag("INVALIDATE_TOKEN_ON_LOGOUT", false))
         .put("twitterClientTimeoutMillis", env.integer("TWITTER_CLIENT_TIMEOUT_MS", 15_000, 1, 600_000))
         .put("shutdownDrainTimeoutSeconds", env.integer("SHUTDOWN_DRAIN_SECONDS", 20, 0, 3_600));
+  }
+
+  /**
+   * The keys that seal the sessions in the cluster. Against Twitter they are required: a
+   * development key known to all would protect nothing. With the sandbox, that development key
+   * stands in, and the banner says so.
+   */
+  private static String sessionEncryptionKeys(Environment env, boolean useSandbox, boolean runsGateway) {
+    Optional<String> keys = env.secret(SESSION_ENCRYPTION_KEYS);
+    if (keys.isEmpty() && useSandbox) {
+      return Keyring.DEVELOPMENT_KEYS;
+    }
+    if (keys.isEmpty() && runsGateway) {
+      throw new IllegalArgumentException(SESSION_ENCRYPTION_KEYS + " is required with TWITTER_CONSUMER_KEY: a"
+          + " comma-separated list of id:base64-of-32-bytes (e.g. k1:$(openssl rand -base64 32)) that seals the"
+          + " sessions in the cluster; the first seals, all open");
+    }
+    keys.ifPresent(spec -> Keyring.parse(SESSION_ENCRYPTION_KEYS, spec));
+    return keys.orElse(null);
+  }
+
+  /** Whether the sessions are sealed with the well-known development key (sandbox mode only). */
+  public boolean developmentSessionKeys() {
+    return Keyring.DEVELOPMENT_KEYS.equals(gateway.getString("sessionEncryptionKeys"));
   }
 
   /** The sandbox's one app is this service: its callback, under PUBLIC_URL, is approved. */

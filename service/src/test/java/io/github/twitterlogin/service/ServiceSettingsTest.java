@@ -3,7 +3,9 @@ package io.github.twitterlogin.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.twitterlogin.shared.crypto.Keyring;
 import io.github.twitterlogin.shared.settings.Environment;
+import io.github.twitterlogin.shared.testing.TestKeys;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -23,11 +25,54 @@ class ServiceSettingsTest {
   @Test
   void withAConsumerKeyTwitterItselfIsCalled() {
     ServiceSettings settings = ServiceSettings.fromEnvironment(new Environment(Map.of(
-        "TWITTER_CONSUMER_KEY", "key", "TWITTER_CONSUMER_SECRET", "secret")));
+        "TWITTER_CONSUMER_KEY", "key", "TWITTER_CONSUMER_SECRET", "secret",
+        "SESSION_ENCRYPTION_KEYS", TestKeys.SESSION_ENCRYPTION_KEYS)));
 
     assertThat(settings.sandbox()).isEmpty();
     assertThat(settings.twitterClient().getString("apiBaseUrl")).isEqualTo("https://api.twitter.com");
     assertThat(settings.twitterClient().getString("consumerKey")).isEqualTo("key");
+  }
+
+  @Test
+  void withAConsumerKeyTheGatewayRefusesToStartWithoutSessionKeys() {
+    assertThatThrownBy(() -> ServiceSettings.fromEnvironment(new Environment(Map.of(
+        "TWITTER_CONSUMER_KEY", "key", "TWITTER_CONSUMER_SECRET", "secret"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("SESSION_ENCRYPTION_KEYS is required");
+  }
+
+  @Test
+  void aTwitterClientAloneNeedsNoSessionKeys() {
+    ServiceSettings settings = ServiceSettings.fromEnvironment(new Environment(Map.of(
+        "ROLES", "twitter-client", "TWITTER_CONSUMER_KEY", "key", "TWITTER_CONSUMER_SECRET", "secret")));
+
+    assertThat(settings.roles()).containsExactly(Role.TWITTER_CLIENT);
+  }
+
+  @Test
+  void theSandboxSealsSessionsWithTheDevelopmentKeyAndTheBannerSaysSo() {
+    ServiceSettings settings = ServiceSettings.fromEnvironment(new Environment(Map.of()));
+
+    assertThat(settings.gateway().getString("sessionEncryptionKeys")).isEqualTo(Keyring.DEVELOPMENT_KEYS);
+    assertThat(settings.developmentSessionKeys()).isTrue();
+    assertThat(Banner.of(settings)).contains("DEVELOPMENT key").contains("SESSION_ENCRYPTION_KEYS");
+  }
+
+  @Test
+  void configuredSessionKeysReplaceTheDevelopmentKey() {
+    ServiceSettings settings = ServiceSettings.fromEnvironment(new Environment(Map.of(
+        "SESSION_ENCRYPTION_KEYS", TestKeys.SESSION_ENCRYPTION_KEYS)));
+
+    assertThat(settings.developmentSessionKeys()).isFalse();
+    assertThat(Banner.of(settings)).doesNotContain("DEVELOPMENT key");
+  }
+
+  @Test
+  void malformedSessionKeysAreRefusedWithoutEchoingThem() {
+    assertThatThrownBy(() -> ServiceSettings.fromEnvironment(new Environment(Map.of(
+        "SESSION_ENCRYPTION_KEYS", "k1:c2hvcnQ="))))
+        .hasMessageContaining("SESSION_ENCRYPTION_KEYS entry 1")
+        .hasMessageNotContaining("c2hvcnQ=");
   }
 
   @Test

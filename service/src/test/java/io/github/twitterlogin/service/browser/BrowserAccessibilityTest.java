@@ -56,6 +56,8 @@ class BrowserAccessibilityTest {
     browser.screenshot("accessibility-signed-in-landing");
 
     browser.click(SignInJourney.SIGN_OUT);
+    // The signed-out start page: opening another page before it comes would cancel the sign-out's POST.
+    browser.expect(SIGN_IN);
     journey.openConsentPage(service.gatewayUrl());
     browser.click(CANCEL);
     browser.expect(MESSAGE_TITLE);
@@ -86,6 +88,8 @@ class BrowserAccessibilityTest {
     screenshotWithKeyboardOn("sign-out", "keyboard-focus-profile");
 
     browser.click(SignInJourney.SIGN_OUT);
+    // The signed-out start page: opening another page before it comes would cancel the sign-out's POST.
+    browser.expect(SIGN_IN);
     journey.openConsentPage(service.gatewayUrl());
     browser.click(CANCEL);
     browser.expect(MESSAGE_TITLE);

@@ -2,6 +2,7 @@ package io.github.twitterlogin.service.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.twitterlogin.service.testing.LoopbackDeployments;
 import io.github.twitterlogin.shared.testing.TestClock;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -23,7 +24,7 @@ class LoginExpiryTest {
     TestClock gatewayClock = TestClock.realTime();
     LoginStack.Options options = LoginStack.with();
     options.gatewayClock = gatewayClock;
-    options.gatewayConfig = new JsonObject().put("loginTimeoutSeconds", 600);
+    options.gatewayConfig = LoopbackDeployments.gatewayConfig().put("loginTimeoutSeconds", 600);
     LoginStack stack = options.start(vertx);
     SignInBrowser browser = new SignInBrowser(vertx);
     String callback = browser.consent(browser.get(stack.gatewayUrl() + "/auth").getHeader("Location"), ADA, "authorize");

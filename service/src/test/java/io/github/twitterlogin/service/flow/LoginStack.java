@@ -31,7 +31,7 @@ final class LoginStack {
     Clock gatewayClock = Clock.systemUTC();
     JsonObject sandboxConfig = new JsonObject();
     JsonObject clientConfig = new JsonObject();
-    JsonObject gatewayConfig = new JsonObject();
+    JsonObject gatewayConfig = LoopbackDeployments.gatewayConfig();
     boolean withTwitterClient = true;
 
     LoginStack start(Vertx vertx) throws Exception {

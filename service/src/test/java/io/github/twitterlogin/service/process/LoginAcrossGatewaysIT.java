@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.twitterlogin.shared.TwitterClient;
 import io.github.twitterlogin.shared.TwitterFailure;
 import io.github.twitterlogin.shared.TwitterFailureException;
+import io.github.twitterlogin.shared.testing.ListeningSockets;
 import io.github.twitterlogin.shared.testing.LoopbackPorts;
 import io.vertx.core.eventbus.DeliveryOptions;
 import java.net.URI;
@@ -38,6 +39,7 @@ class LoginAcrossGatewaysIT {
   private static int gatewayA;
   private static int gatewayB;
   private static TestJvmMember member;
+  private static List<ServiceProcess> started;
 
   @BeforeAll
   static void startCluster() throws Exception {
@@ -54,6 +56,7 @@ class LoginAcrossGatewaysIT {
     ServiceProcess b = processes.startService("gateway-b", cluster.member().roles("gateway").gateway(gatewayB, publicUrl));
     member = TestJvmMember.join(cluster.memberSettings());
     ServiceProcess.awaitAllReady(sandbox, client, a, b);
+    started = List.of(sandbox, client, a, b);
     member.awaitMemberCount(5, DEADLINE);
   }
 
@@ -62,6 +65,17 @@ class LoginAcrossGatewaysIT {
     browsers.close();
     if (member != null) {
       member.close();
+    }
+  }
+
+  /** Every port of every role (HTTP, Hazelcast, the event bus, the sandbox) is on 127.0.0.1 only. */
+  @Test
+  void noProcessListensOnAWildcardAddress() {
+    for (ServiceProcess process : started) {
+      List<ListeningSockets.Socket> listening = ListeningSockets.of(process.pid());
+
+      assertThat(listening).as(process + " listens").isNotEmpty();
+      assertThat(listening).as(process + " on a wildcard address").noneMatch(ListeningSockets.Socket::isWildcard);
     }
   }
 

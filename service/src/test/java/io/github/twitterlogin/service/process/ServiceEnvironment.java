@@ -1,5 +1,6 @@
 package io.github.twitterlogin.service.process;
 
+import io.github.twitterlogin.shared.testing.TestKeys;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,9 +25,13 @@ final class ServiceEnvironment {
     return with("ROLES", String.join(",", roles));
   }
 
-  /** One gateway instance on {@code 127.0.0.1:port}, reached by browsers at {@code publicUrl}. */
+  /**
+   * One gateway instance on {@code 127.0.0.1:port}, reached by browsers at {@code publicUrl}; every
+   * gateway of a test seals its sessions with the same test keys, as one cluster's must.
+   */
   ServiceEnvironment gateway(int port, String publicUrl) {
-    return with("HTTP_HOST", LOOPBACK)
+    return with("SESSION_ENCRYPTION_KEYS", TestKeys.SESSION_ENCRYPTION_KEYS)
+        .with("HTTP_HOST", LOOPBACK)
         .with("HTTP_PORT", Integer.toString(port))
         .with("PUBLIC_URL", publicUrl)
         .with("GATEWAY_INSTANCES", "1");

@@ -73,6 +73,10 @@ final class ServiceProcess {
     }
   }
 
+  long pid() {
+    return process.pid();
+  }
+
   String name() {
     return name;
   }

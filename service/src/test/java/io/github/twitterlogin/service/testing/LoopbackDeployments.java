@@ -4,6 +4,7 @@ import io.github.twitterlogin.client.TwitterClientVerticle;
 import io.github.twitterlogin.gateway.GatewayVerticle;
 import io.github.twitterlogin.sandbox.SandboxConsumer;
 import io.github.twitterlogin.sandbox.TwitterSandboxVerticle;
+import io.github.twitterlogin.shared.testing.TestKeys;
 import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
@@ -52,15 +53,20 @@ public final class LoopbackDeployments {
   /** A gateway that browsers reach directly: its public URL is its own. */
   public static String gateway(Vertx vertx) throws Exception {
     GatewayVerticle gateway = new GatewayVerticle();
-    deploy(vertx, gateway, new JsonObject());
+    deploy(vertx, gateway, gatewayConfig());
     return url(gateway.actualPort());
   }
 
   /** A gateway behind a load balancer at {@code publicUrl}: Twitter sends browsers back there. */
   public static String gatewayBehind(Vertx vertx, String publicUrl) throws Exception {
     GatewayVerticle gateway = new GatewayVerticle();
-    deploy(vertx, gateway, new JsonObject().put("publicUrl", publicUrl));
+    deploy(vertx, gateway, gatewayConfig().put("publicUrl", publicUrl));
     return url(gateway.actualPort());
+  }
+
+  /** What every gateway of a test needs: the keys that seal its sessions. */
+  public static JsonObject gatewayConfig() {
+    return new JsonObject().put("sessionEncryptionKeys", TestKeys.SESSION_ENCRYPTION_KEYS);
   }
 
   /** Deploys the verticle on 127.0.0.1, port 0 unless {@code config} says otherwise. */
