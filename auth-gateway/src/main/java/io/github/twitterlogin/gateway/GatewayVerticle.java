@@ -1,6 +1,5 @@
 package io.github.twitterlogin.gateway;
 
-import io.github.twitterlogin.gateway.sstore.SealedSessionStore;
 import io.github.twitterlogin.shared.TwitterClient;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -8,62 +7,65 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The login web verticle. It never calls Twitter itself: every Twitter call is an event-bus
- * request to a Twitter client verticle, wherever it runs in the cluster.
+ * The standalone login gateway: an HTTP server for {@link GatewayRouter}'s routes. It never calls
+ * Twitter itself: every Twitter call is an event-bus request to a Twitter client verticle,
+ * wherever it runs in the cluster.
  */
 public final class GatewayVerticle extends VerticleBase {
 
-  private static final long HEALTH_PROBE_TIMEOUT_MILLIS = 2_000;
-
+  private final GatewayOptions configured;
   private final Clock clock;
   private HttpServer server;
-  private Duration drainTimeout = Duration.ZERO;
+  private GatewayOptions options;
 
+  /** Reads its {@link GatewayOptions} from the deployment's config. */
   public GatewayVerticle() {
-    this(Clock.systemUTC());
+    this(null, Clock.systemUTC());
   }
 
+  /** Reads its options from the deployment's config, with {@code clock} for its logins' lifetimes. */
   public GatewayVerticle(Clock clock) {
-    this.clock = clock;
+    this(null, clock);
   }
 
-  @Override
-  public Future<?> start() {
-    return Future.succeededFuture(config())
-        .map(GatewaySettings::fromJson)
-        .compose(settings -> {
-          drainTimeout = settings.shutdownDrainTimeout();
-          Pages pages = new Pages(vertx);
-          return pages.load(vertx).compose(loaded -> listen(settings, pages));
-        });
+  public GatewayVerticle(GatewayOptions options) {
+    this(options, Clock.systemUTC());
+  }
+
+  public GatewayVerticle(GatewayOptions options, Clock clock) {
+    this.configured = options;
+    this.clock = clock;
   }
 
   /**
    * Routes are mounted once the server is bound, so that on port 0 the default public URL (and
    * with it the callback URL) names the port actually taken.
    */
-  private Future<HttpServer> listen(GatewaySettings settings, Pages pages) {
-    Router router = Router.router(vertx);
-    return vertx.createHttpServer()
-        .requestHandler(router)
-        .listen(settings.port(), settings.host())
-        .onSuccess(listening -> {
-          server = listening;
-          mountRoutes(router, settings.withActualPort(listening.actualPort()), pages);
+  @Override
+  public Future<?> start() {
+    Router root = Router.router(vertx);
+    return Future.succeededFuture(configured)
+        .map(given -> given != null ? new GatewayOptions(given) : new GatewayOptions(config()))
+        .compose(read -> vertx.createHttpServer().requestHandler(root).listen(read.getPort(), read.getHost())
+            .compose(listening -> {
+              server = listening;
+              options = new GatewayOptions(read).setPort(listening.actualPort());
+              return GatewayRouter.create(vertx, options, twitterClient(options.getAuth().getTwitterClientTimeoutMillis()),
+                  twitterClient(options.getHealthProbeTimeoutMillis()), clock);
+            }))
+        .onSuccess(gateway -> gateway.mountOn(root).renderErrorsOf(root))
+        .onFailure(failed -> {
+          if (server != null) {
+            server.close();
+          }
         });
   }
 
-  private void mountRoutes(Router router, GatewaySettings settings, Pages pages) {
-    TwitterClient twitter = TwitterClient.create(vertx,
-        new DeliveryOptions().setSendTimeout(settings.twitterClientTimeout().toMillis()));
-    TwitterClient healthProbe = TwitterClient.create(vertx,
-        new DeliveryOptions().setSendTimeout(HEALTH_PROBE_TIMEOUT_MILLIS));
-    GatewayRouter.mount(router, settings, SealedSessionStore.create(vertx, settings.sessionKeys()), twitter,
-        healthProbe, pages, clock);
+  private TwitterClient twitterClient(long timeoutMillis) {
+    return TwitterClient.create(vertx, new DeliveryOptions().setSendTimeout(timeoutMillis));
   }
 
   /**
@@ -75,7 +77,7 @@ public final class GatewayVerticle extends VerticleBase {
     if (server == null) {
       return Future.succeededFuture();
     }
-    return server.shutdown(drainTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    return server.shutdown(options == null ? 0 : options.getShutdownDrainTimeoutSeconds(), TimeUnit.SECONDS);
   }
 
   /** The port the gateway listens on; useful when it was started on port 0. */

@@ -44,6 +44,11 @@ public final class PageError extends RuntimeException {
         "You signed in or out in another tab while this sign-in was starting. Try again.", Action.TRY_AGAIN);
   }
 
+  public static PageError notAllowed() {
+    return new PageError(403, "not_allowed", "Not allowed",
+        "Your Twitter account may not use this site. You are not signed in.", Action.HOME);
+  }
+
   public static PageError notSignedIn() {
     return new PageError(401, "not_signed_in", "You are not signed in",
         "Sign in with Twitter to see this page.", Action.HOME);

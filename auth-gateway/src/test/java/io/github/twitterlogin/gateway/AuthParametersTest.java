@@ -71,7 +71,7 @@ class AuthParametersTest {
 
   @Test
   void oldLoginsMakeRoomForNewOnes(Vertx vertx) throws Exception {
-    GatewayFixture gateway = GatewayFixture.start(vertx, new JsonObject().put("maxPendingLogins", 2), true);
+    GatewayFixture gateway = GatewayFixture.start(vertx, GatewayFixture.auth(new JsonObject().put("maxPendingLogins", 2)), true);
     String oldest = gateway.startLogin("");
     gateway.startLogin("");
     String newest = gateway.startLogin("");

@@ -46,6 +46,10 @@ final class Browser {
     return await(client.get(port, "127.0.0.1", uri).putHeader("Accept", "application/json").send());
   }
 
+  HttpResponse<Buffer> getWithHeader(int port, String uri, String header, String value) {
+    return await(client.get(port, "127.0.0.1", uri).putHeader(header, value).send());
+  }
+
   /** A request carrying only the given cookie header, as a thief replaying a copied cookie would send. */
   HttpResponse<Buffer> getJsonWithCookie(int port, String uri, String cookie) {
     return await(client.get(port, "127.0.0.1", uri).putHeader("Accept", "application/json")

@@ -46,7 +46,7 @@ class CallbackRejectionTest {
 
   @Test
   void expiredLoginIsRejected(Vertx vertx) throws Exception {
-    GatewayFixture gateway = GatewayFixture.start(vertx, new JsonObject().put("loginTimeoutSeconds", 300), true);
+    GatewayFixture gateway = GatewayFixture.start(vertx, GatewayFixture.auth(new JsonObject().put("loginTimeoutSeconds", 300)), true);
     String token = gateway.startLogin("");
     gateway.clock.advance(Duration.ofSeconds(301));
 
@@ -58,7 +58,7 @@ class CallbackRejectionTest {
 
   @Test
   void loginWithinItsLifetimeIsAccepted(Vertx vertx) throws Exception {
-    GatewayFixture gateway = GatewayFixture.start(vertx, new JsonObject().put("loginTimeoutSeconds", 300), true);
+    GatewayFixture gateway = GatewayFixture.start(vertx, GatewayFixture.auth(new JsonObject().put("loginTimeoutSeconds", 300)), true);
     String token = gateway.startLogin("");
     gateway.clock.advance(Duration.ofSeconds(299));
 

@@ -42,7 +42,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ClusteredSessionsTest {
 
-  private static final String COOKIE = GatewaySettings.DEFAULT_COOKIE_NAME;
+  private static final String COOKIE = GatewayOptions.DEFAULT_COOKIE_NAME;
   private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
   private static final int SIGNED_IN_SESSION_BYTES = 700;
 

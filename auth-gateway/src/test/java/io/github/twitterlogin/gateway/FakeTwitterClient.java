@@ -11,6 +11,7 @@ import io.github.twitterlogin.shared.TwitterFailureException;
 import io.github.twitterlogin.shared.TwitterUser;
 import io.github.twitterlogin.shared.VerifyCredentialsRequest;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -36,8 +37,14 @@ final class FakeTwitterClient {
   private final Map<String, List<JsonObject>> received = new ConcurrentHashMap<>();
   private final AtomicInteger counter = new AtomicInteger();
   private final List<String> secretsIssued = new CopyOnWriteArrayList<>();
-  private volatile TwitterUser user =
-      new TwitterUser("1001", "ada", "Ada Lovelace", "https://avatars.example/ada.png", null);
+  private final List<Waiter> waiters = new CopyOnWriteArrayList<>();
+
+  private record Waiter(String address, int count, Promise<Void> promise) {
+  }
+  /** Whom Twitter signs in unless told otherwise. */
+  static final TwitterUser ADA = new TwitterUser("1001", "ada", "Ada Lovelace", "https://avatars.example/ada.png", null);
+
+  private volatile TwitterUser user = ADA;
 
   static Future<FakeTwitterClient> deploy(Vertx vertx) {
     FakeTwitterClient fake = new FakeTwitterClient();
@@ -75,9 +82,26 @@ final class FakeTwitterClient {
     return received.getOrDefault(address, List.of());
   }
 
+  /** Completes once {@code address} has received {@code count} messages: for what happens after an answer. */
+  Future<Void> receivedAtLeast(String address, int count) {
+    Waiter waiter = new Waiter(address, count, Promise.promise());
+    waiters.add(waiter);
+    notifyWaiters();
+    return waiter.promise().future();
+  }
+
+  private void notifyWaiters() {
+    for (Waiter waiter : waiters) {
+      if (received(waiter.address()).size() >= waiter.count() && waiter.promise().tryComplete()) {
+        waiters.remove(waiter);
+      }
+    }
+  }
+
   private MessageConsumer<JsonObject> consumer(Vertx vertx, String address, Consumer<Message<JsonObject>> answer) {
     return vertx.eventBus().consumer(address, message -> {
       received.computeIfAbsent(address, any -> new CopyOnWriteArrayList<>()).add(message.body());
+      notifyWaiters();
       TwitterFailureException failure = failures.get(address);
       if (failure != null) {
         message.fail(failure.failure().code(), failure.toJson().encode());

@@ -39,6 +39,11 @@ final class GatewayFixture {
     return new GatewayFixture(vertx, twitter, clock, gateway);
   }
 
+  /** A gateway config whose sign-in options are {@code auth}. */
+  static JsonObject auth(JsonObject auth) {
+    return new JsonObject().put("auth", auth);
+  }
+
   int port() {
     return gateway.actualPort();
   }
@@ -49,7 +54,11 @@ final class GatewayFixture {
 
   /** Starts a login and returns the request token that Twitter's page was asked to show. */
   String startLogin(String query) {
-    HttpResponse<Buffer> redirect = get("/auth" + query);
+    return startLogin("", query);
+  }
+
+  String startLogin(String basePath, String query) {
+    HttpResponse<Buffer> redirect = get(basePath + "/auth" + query);
     if (redirect.statusCode() != 302) {
       throw new AssertionError("/auth answered " + redirect.statusCode() + ": " + redirect.bodyAsString());
     }

@@ -79,11 +79,11 @@ class LoginFlowTest {
   void signInIssuesANewSessionId(Vertx vertx) throws Exception {
     GatewayFixture gateway = GatewayFixture.start(vertx);
     String token = gateway.startLogin("");
-    String before = gateway.browser.cookie(GatewaySettings.DEFAULT_COOKIE_NAME).orElseThrow();
+    String before = gateway.browser.cookie(GatewayOptions.DEFAULT_COOKIE_NAME).orElseThrow();
 
     gateway.completeLogin(token);
 
-    assertThat(gateway.browser.cookie(GatewaySettings.DEFAULT_COOKIE_NAME)).get().isNotEqualTo(before);
+    assertThat(gateway.browser.cookie(GatewayOptions.DEFAULT_COOKIE_NAME)).get().isNotEqualTo(before);
   }
 
   @Test
@@ -92,7 +92,7 @@ class LoginFlowTest {
 
     String cookie = gateway.get("/auth").getHeader("Set-Cookie");
 
-    assertThat(cookie).startsWith(GatewaySettings.DEFAULT_COOKIE_NAME + "=")
+    assertThat(cookie).startsWith(GatewayOptions.DEFAULT_COOKIE_NAME + "=")
         .containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax").doesNotContainIgnoringCase("Secure");
   }
 
@@ -100,12 +100,12 @@ class LoginFlowTest {
   void theOldSessionIdIsWorthNothingAfterSignIn(Vertx vertx) throws Exception {
     GatewayFixture gateway = GatewayFixture.start(vertx);
     String token = gateway.startLogin("");
-    String before = gateway.browser.cookie(GatewaySettings.DEFAULT_COOKIE_NAME).orElseThrow();
+    String before = gateway.browser.cookie(GatewayOptions.DEFAULT_COOKIE_NAME).orElseThrow();
     gateway.completeLogin(token);
 
     Browser replaying = new Browser(vertx);
     HttpResponse<Buffer> replayed = replaying.getJsonWithCookie(gateway.port(), "/app",
-        GatewaySettings.DEFAULT_COOKIE_NAME + "=" + before);
+        GatewayOptions.DEFAULT_COOKIE_NAME + "=" + before);
 
     assertThat(replayed.statusCode()).isEqualTo(401);
     assertThat(gateway.browser.getJson(gateway.port(), "/app").statusCode()).isEqualTo(200);
@@ -117,7 +117,7 @@ class LoginFlowTest {
 
     String cookie = gateway.get("/auth").getHeader("Set-Cookie");
 
-    assertThat(cookie).startsWith("__Host-" + GatewaySettings.DEFAULT_COOKIE_NAME + "=")
+    assertThat(cookie).startsWith("__Host-" + GatewayOptions.DEFAULT_COOKIE_NAME + "=")
         .containsIgnoringCase("; Secure").containsIgnoringCase("; Path=/").doesNotContainIgnoringCase("Domain");
     JsonObject asked = gateway.twitter.received(TwitterAddresses.REQUEST_TOKEN).get(0);
     assertThat(asked.getString("callbackUrl")).isEqualTo("https://login.example/callback");
@@ -148,13 +148,17 @@ class LoginFlowTest {
   }
 
   @Test
-  void appWithoutSignInRedirectsToTheLandingPage(Vertx vertx) throws Exception {
+  void appWithoutSignInSendsTheBrowserToSignInAndBack(Vertx vertx) throws Exception {
     GatewayFixture gateway = GatewayFixture.start(vertx);
 
-    HttpResponse<Buffer> app = gateway.get("/app");
+    HttpResponse<Buffer> app = gateway.get("/app?tab=2");
 
     assertThat(app.statusCode()).isEqualTo(302);
-    assertThat(app.getHeader("Location")).isEqualTo("/");
+    assertThat(app.getHeader("Location")).isEqualTo("/auth?return_to=%2Fapp%3Ftab%3D2");
+    assertThat(app.cookies()).as("no session for a visitor who only asked").isEmpty();
+    assertThat(gateway.twitter.received(TwitterAddresses.REQUEST_TOKEN)).isEmpty();
+    String token = gateway.startLogin("?return_to=%2Fapp%3Ftab%3D2");
+    assertThat(gateway.completeLogin(token).getHeader("Location")).isEqualTo("/app?tab=2");
   }
 
   @Test

@@ -56,7 +56,7 @@ class LogoutTest {
 
   @Test
   void signOutRevokesTheTokenWhenConfigured(Vertx vertx) throws Exception {
-    GatewayFixture gateway = GatewayFixture.start(vertx, new JsonObject().put("invalidateTokenOnLogout", true), true);
+    GatewayFixture gateway = GatewayFixture.start(vertx, GatewayFixture.auth(new JsonObject().put("invalidateTokenOnLogout", true)), true);
     gateway.signIn();
 
     gateway.browser.post(gateway.port(), "/logout", form(csrfOf(gateway)));

@@ -30,7 +30,7 @@ class TwitterFailuresTest {
 
   @Test
   void silentTwitterClientIsGatewayTimeout(Vertx vertx) throws Exception {
-    GatewayFixture gateway = GatewayFixture.start(vertx, new JsonObject().put("twitterClientTimeoutMillis", 300), true);
+    GatewayFixture gateway = GatewayFixture.start(vertx, GatewayFixture.auth(new JsonObject().put("twitterClientTimeoutMillis", 300)), true);
     gateway.twitter.silenceOn(TwitterAddresses.REQUEST_TOKEN);
 
     assertThat(gateway.get("/auth").statusCode()).isEqualTo(504);

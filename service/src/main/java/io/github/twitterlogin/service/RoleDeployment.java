@@ -43,7 +43,8 @@ final class RoleDeployment {
     if (!settings.runs(Role.GATEWAY)) {
       return Future.succeededFuture();
     }
-    return vertx.deployVerticle(() -> new GatewayVerticle(), options(settings.gateway(), settings.gatewayInstances()))
+    return vertx.deployVerticle(() -> new GatewayVerticle(settings.gateway()),
+            new DeploymentOptions().setInstances(settings.gatewayInstances()))
         .onSuccess(deployed::add)
         .mapEmpty();
   }

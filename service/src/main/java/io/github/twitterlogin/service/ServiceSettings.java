@@ -1,5 +1,7 @@
 package io.github.twitterlogin.service;
 
+import io.github.twitterlogin.gateway.GatewayOptions;
+import io.github.twitterlogin.gateway.TwitterAuthOptions;
 import io.github.twitterlogin.sandbox.SandboxConsumer;
 import io.github.twitterlogin.shared.crypto.Keyring;
 import io.github.twitterlogin.shared.cluster.ClusterSettings;
@@ -22,7 +24,7 @@ public record ServiceSettings(
     Set<Role> roles,
     int gatewayInstances,
     int twitterClientInstances,
-    JsonObject gateway,
+    GatewayOptions gateway,
     JsonObject twitterClient,
     Optional<JsonObject> sandbox,
     ClusterSettings cluster) {
@@ -43,9 +45,12 @@ public record ServiceSettings(
           + " to use the embedded sandbox");
     }
     boolean useSandbox = consumerKey.isEmpty();
-    JsonObject gateway = gatewayConfig(env)
-        .put("sessionEncryptionKeys", sessionEncryptionKeys(env, useSandbox, roles.contains(Role.GATEWAY)));
-    JsonObject sandbox = sandboxConfig(env, gateway.getString("publicUrl"));
+    GatewayOptions gateway = gatewayOptions(env)
+        .setSessionEncryptionKeys(sessionEncryptionKeys(env, useSandbox, roles.contains(Role.GATEWAY)));
+    if (roles.contains(Role.GATEWAY)) {
+      gateway.validate();
+    }
+    JsonObject sandbox = sandboxConfig(env, gateway.publicUrl());
     String defaultApiUrl = useSandbox ? sandbox.getString("publicUrl") : "https://api.twitter.com";
     int cores = Runtime.getRuntime().availableProcessors();
     return new ServiceSettings(
@@ -67,21 +72,31 @@ public record ServiceSettings(
    * A Twitter app registers its callback URL, so the gateway's must be known before it listens:
    * a random port (0) needs an explicit PUBLIC_URL.
    */
-  private static JsonObject gatewayConfig(Environment env) {
-    String host = env.text("HTTP_HOST", "127.0.0.1");
-    int port = env.port("HTTP_PORT", 8080);
+  private static GatewayOptions gatewayOptions(Environment env) {
+    String host = env.text("HTTP_HOST", GatewayOptions.DEFAULT_HOST);
+    int port = env.port("HTTP_PORT", GatewayOptions.DEFAULT_PORT);
     if (port == 0 && env.optional("PUBLIC_URL").isEmpty()) {
       throw new IllegalArgumentException("HTTP_PORT=0 picks a random port: set PUBLIC_URL, where browsers reach it");
     }
-    return new JsonObject()
-        .put("host", host)
-        .put("port", port)
-        .put("publicUrl", env.httpUrl("PUBLIC_URL", "http://" + browsable(host) + ":" + port))
-        .put("sessionTimeoutMinutes", env.integer("SESSION_TIMEOUT_MINUTES", 30, 1, 7 * 24 * 60))
-        .put("loginTimeoutSeconds", env.integer("LOGIN_TIMEOUT_SECONDS", 600, 10, 86_400))
-        .put("invalidateTokenOnLogout", env.flag("INVALIDATE_TOKEN_ON_LOGOUT", false))
-        .put("twitterClientTimeoutMillis", env.integer("TWITTER_CLIENT_TIMEOUT_MS", 15_000, 1, 600_000))
-        .put("shutdownDrainTimeoutSeconds", env.integer("SHUTDOWN_DRAIN_SECONDS", 20, 0, 3_600));
+    TwitterAuthOptions auth = new TwitterAuthOptions()
+        .setLoginTimeoutSeconds(env.integer("LOGIN_TIMEOUT_SECONDS",
+            (int) TwitterAuthOptions.DEFAULT_LOGIN_TIMEOUT_SECONDS, 10, 86_400))
+        .setInvalidateTokenOnLogout(env.flag("INVALIDATE_TOKEN_ON_LOGOUT",
+            TwitterAuthOptions.DEFAULT_INVALIDATE_TOKEN_ON_LOGOUT))
+        .setTwitterClientTimeoutMillis(env.integer("TWITTER_CLIENT_TIMEOUT_MS",
+            (int) TwitterAuthOptions.DEFAULT_TWITTER_CLIENT_TIMEOUT_MILLIS, 1, 600_000))
+        .setAllowedUsers(env.list("ALLOWED_USERS", List.of()));
+    GatewayOptions options = new GatewayOptions()
+        .setHost(host)
+        .setPort(port)
+        .setPublicUrl(env.httpUrl("PUBLIC_URL", "http://" + browsable(host) + ":" + port))
+        .setBasePath(env.text("BASE_PATH", GatewayOptions.DEFAULT_BASE_PATH))
+        .setSessionTimeoutMinutes(env.integer("SESSION_TIMEOUT_MINUTES",
+            (int) GatewayOptions.DEFAULT_SESSION_TIMEOUT_MINUTES, 1, 7 * 24 * 60))
+        .setShutdownDrainTimeoutSeconds(env.integer("SHUTDOWN_DRAIN_SECONDS",
+            (int) GatewayOptions.DEFAULT_SHUTDOWN_DRAIN_TIMEOUT_SECONDS, 0, 3_600))
+        .setAuth(auth);
+    return options;
   }
 
   /**
@@ -105,7 +120,7 @@ public record ServiceSettings(
 
   /** Whether the sessions are sealed with the well-known development key (sandbox mode only). */
   public boolean developmentSessionKeys() {
-    return Keyring.DEVELOPMENT_KEYS.equals(gateway.getString("sessionEncryptionKeys"));
+    return Keyring.DEVELOPMENT_KEYS.equals(gateway.getSessionEncryptionKeys());
   }
 
   /** The sandbox's one app is this service: its callback, under PUBLIC_URL, is approved. */
@@ -131,8 +146,9 @@ public record ServiceSettings(
     return host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
   }
 
+  /** Where browsers open the gateway's start page. */
   public String publicUrl() {
-    return gateway.getString("publicUrl");
+    return gateway.publicUrl() + gateway.getBasePath();
   }
 
   public boolean runs(Role role) {

@@ -18,7 +18,7 @@ class ServiceSettingsTest {
     assertThat(settings.roles()).containsExactlyInAnyOrder(Role.GATEWAY, Role.TWITTER_CLIENT, Role.SANDBOX);
     assertThat(settings.sandbox()).isPresent();
     assertThat(settings.twitterClient().getString("apiBaseUrl")).isEqualTo("http://127.0.0.1:8900");
-    assertThat(settings.gateway().getInteger("port")).isEqualTo(8080);
+    assertThat(settings.gateway().getPort()).isEqualTo(8080);
     assertThat(settings.publicUrl()).isEqualTo("http://127.0.0.1:8080");
   }
 
@@ -53,7 +53,7 @@ class ServiceSettingsTest {
   void theSandboxSealsSessionsWithTheDevelopmentKeyAndTheBannerSaysSo() {
     ServiceSettings settings = ServiceSettings.fromEnvironment(new Environment(Map.of()));
 
-    assertThat(settings.gateway().getString("sessionEncryptionKeys")).isEqualTo(Keyring.DEVELOPMENT_KEYS);
+    assertThat(settings.gateway().getSessionEncryptionKeys()).isEqualTo(Keyring.DEVELOPMENT_KEYS);
     assertThat(settings.developmentSessionKeys()).isTrue();
     assertThat(Banner.of(settings)).contains("DEVELOPMENT key").contains("SESSION_ENCRYPTION_KEYS");
   }
@@ -132,7 +132,7 @@ class ServiceSettingsTest {
   void drainTimeoutReachesTheGateway() {
     ServiceSettings settings = ServiceSettings.fromEnvironment(new Environment(Map.of("SHUTDOWN_DRAIN_SECONDS", "5")));
 
-    assertThat(settings.gateway().getInteger("shutdownDrainTimeoutSeconds")).isEqualTo(5);
+    assertThat(settings.gateway().getShutdownDrainTimeoutSeconds()).isEqualTo(5);
   }
 
   @Test

@@ -31,6 +31,17 @@ public interface SealedSessionStore extends SessionStore {
   /** The Hazelcast map of the sessions; its backups follow {@code SESSION_BACKUP_COUNT}. */
   String DEFAULT_MAP_NAME = ClusterSettings.SESSION_MAP_NAME;
 
+  /** The session entry ({@code JsonObject}) that says who a session is signed in as. */
+  String SIGN_IN_ENTRY = "twitter-login.sign-in";
+
+  /**
+   * When a request destroys a session that holds a {@link #SIGN_IN_ENTRY} (a sign-out, such as
+   * {@code ctx.userContext().logout()}), the store sends {@code {"cause": "logout", "signIn":
+   * <the entry>}} here, on this process's event bus only, once the session is removed: one
+   * consumer of this process gets it, and the sign-out's answer waits for its reply.
+   */
+  String SESSION_ENDED_ADDRESS = "twitter-login.session-store.ended";
+
   /**
    * Sessions in the cluster when {@code vertx} is clustered with Hazelcast, in this process's
    * memory otherwise.
@@ -56,14 +67,19 @@ public interface SealedSessionStore extends SessionStore {
   /**
    * Removes {@code name} from the stored session in one atomic step and answers the value this
    * request took: null when the session holds none, or when a concurrent request took it first.
-   * For what may be used once, such as a started login at its callback.
+   * For what may be used once, such as a started login at its callback. A session of another
+   * store just loses the entry, without that guarantee.
    */
-  Future<Object> take(Session session, String name);
+  static Future<Object> take(Session session, String name) {
+    return SealedSessionStoreImpl.take(session, name);
+  }
 
   /**
    * Whether the last write of this request's changes to {@code session} found the session gone:
    * signed out, expired, or given a new id by a concurrent request. The changes are dropped; a
    * caller that needs them (a login being started) should ask the browser to try again.
    */
-  boolean isLost(Session session);
+  static boolean isLost(Session session) {
+    return SealedSessionStoreImpl.isLost(session);
+  }
 }

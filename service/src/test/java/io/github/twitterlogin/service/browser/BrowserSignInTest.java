@@ -1,5 +1,6 @@
 package io.github.twitterlogin.service.browser;
 
+import static io.github.twitterlogin.service.browser.SignInJourney.AUTHORIZE;
 import static io.github.twitterlogin.service.browser.SignInJourney.AVATAR;
 import static io.github.twitterlogin.service.browser.SignInJourney.CANCEL;
 import static io.github.twitterlogin.service.browser.SignInJourney.MESSAGE_TITLE;
@@ -53,8 +54,7 @@ class BrowserSignInTest {
     browser.screenshot("sign-in-signed-out");
 
     browser.open(service.gatewayUrl() + "/app");
-    browser.expectUrl(service.gatewayUrl() + "/");
-    browser.expect(SIGN_IN);
+    browser.expect(AUTHORIZE);
     assertThat(browser.isPresent(USER_NAME)).as("a profile after sign-out").isFalse();
   }
 

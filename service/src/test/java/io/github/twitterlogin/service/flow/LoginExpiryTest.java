@@ -24,7 +24,7 @@ class LoginExpiryTest {
     TestClock gatewayClock = TestClock.realTime();
     LoginStack.Options options = LoginStack.with();
     options.gatewayClock = gatewayClock;
-    options.gatewayConfig = LoopbackDeployments.gatewayConfig().put("loginTimeoutSeconds", 600);
+    options.gatewayConfig = LoopbackDeployments.gatewayConfig().put("auth", new JsonObject().put("loginTimeoutSeconds", 600));
     LoginStack stack = options.start(vertx);
     SignInBrowser browser = new SignInBrowser(vertx);
     String callback = browser.consent(browser.get(stack.gatewayUrl() + "/auth").getHeader("Location"), ADA, "authorize");

@@ -41,7 +41,7 @@ class SignInThroughSandboxTest {
         MultiMap.caseInsensitiveMultiMap().add("csrf", csrfOf(page)));
 
     assertThat(logout.statusCode()).isEqualTo(303);
-    assertThat(browser.get(stack.gatewayUrl() + "/app").getHeader("Location")).isEqualTo("/");
+    assertThat(browser.get(stack.gatewayUrl() + "/app").getHeader("Location")).isEqualTo("/auth?return_to=%2Fapp");
   }
 
   @Test

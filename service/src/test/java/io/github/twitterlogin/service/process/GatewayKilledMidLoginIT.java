@@ -2,7 +2,7 @@ package io.github.twitterlogin.service.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.twitterlogin.gateway.GatewaySettings;
+import io.github.twitterlogin.gateway.GatewayOptions;
 import io.github.twitterlogin.shared.cluster.ClusterSettings;
 import io.github.twitterlogin.shared.testing.LoopbackPorts;
 import java.net.URI;
@@ -98,7 +98,7 @@ class GatewayKilledMidLoginIT {
       String userId = userIds.get(i % userIds.size());
       SignIn.signInThrough(browser, gatewayA, userId);
       signedInThroughA.put(browser, SANDBOX_USERS.get(userId));
-      String sessionId = browser.cookie(GatewaySettings.DEFAULT_COOKIE_NAME).orElseThrow();
+      String sessionId = browser.cookie(GatewayOptions.DEFAULT_COOKIE_NAME).orElseThrow();
       oneHeldByA = member.primaryOwnerPort(sessionId) == gatewayAClusterPort;
     }
     assertThat(oneHeldByA).as("a session held by gateway A after %d sign-ins into the map %s",

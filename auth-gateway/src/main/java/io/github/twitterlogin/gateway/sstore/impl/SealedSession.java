@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SealedSession extends AbstractSession {
 
+  private final SealedSessionStoreImpl store;
   /** Where it is stored and what is stored there, as last read or written; null before it is stored. */
   private String storedKey;
   private byte[] storedValue;
@@ -21,14 +22,16 @@ final class SealedSession extends AbstractSession {
   private boolean destroyed;
 
   /** A new session, not stored yet. */
-  SealedSession(VertxContextPRNG random, long timeout, int length) {
+  SealedSession(SealedSessionStoreImpl store, VertxContextPRNG random, long timeout, int length) {
     super(random, timeout, length);
+    this.store = store;
   }
 
   /** A session read from the store. */
-  SealedSession(VertxContextPRNG random, String id, long timeout, String storedKey, byte[] storedValue,
-      Map<String, byte[]> storedEntries) {
+  SealedSession(SealedSessionStoreImpl store, VertxContextPRNG random, String id, long timeout, String storedKey,
+      byte[] storedValue, Map<String, byte[]> storedEntries) {
     super(random);
+    this.store = store;
     setId(id);
     setTimeout(timeout);
     setData(new ConcurrentHashMap<>(SessionDataCodec.decodeEach(storedEntries)));
@@ -114,8 +117,15 @@ final class SealedSession extends AbstractSession {
    */
   @Override
   public void destroy() {
+    if (!isDestroyed()) {
+      store.destroying(this);
+    }
     destroyed = true;
     super.destroy();
+  }
+
+  SealedSessionStoreImpl store() {
+    return store;
   }
 
   boolean wasDestroyed() {

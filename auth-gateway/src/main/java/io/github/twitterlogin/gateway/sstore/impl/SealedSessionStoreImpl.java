@@ -6,6 +6,7 @@ import io.github.twitterlogin.shared.crypto.Keyring;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.prng.VertxContextPRNG;
@@ -30,7 +31,9 @@ public final class SealedSessionStoreImpl implements SealedSessionStore {
   // Each lost race means another request's write went in; this many in a row do not happen.
   private static final int MAX_ATTEMPTS = 32;
   private static final int RENEWALS_KEPT = 1024;
+  private static final DeliveryOptions ENDED_DELIVERY = new DeliveryOptions().setLocalOnly(true).setSendTimeout(30_000);
 
+  private final Vertx vertx;
   private final Keyring keys;
   private final SessionEntries entries;
   private final VertxContextPRNG random;
@@ -39,14 +42,23 @@ public final class SealedSessionStoreImpl implements SealedSessionStore {
    * stores the session anew right after; for a sign-out, the entry is never asked for and makes
    * room for others. Sealed, like what the cluster holds.
    */
-  private final Map<String, byte[]> renewing = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
-      return size() > RENEWALS_KEPT;
-    }
-  };
+  private final Map<String, byte[]> renewing = boundedMap();
+
+  /** Each request that ends normally takes its entry out again; this keeps one that did not from staying. */
+  private static <V> Map<String, V> boundedMap() {
+    return new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+        return size() > RENEWALS_KEPT;
+      }
+    };
+  }
+
+  /** The sign-in entries of sessions that a request has destroyed and not yet removed. */
+  private final Map<String, JsonObject> destroyed = boundedMap();
 
   SealedSessionStoreImpl(Vertx vertx, Keyring keys, SessionEntries entries) {
+    this.vertx = vertx;
     this.keys = keys;
     this.entries = entries;
     this.random = VertxContextPRNG.current(vertx);
@@ -88,7 +100,7 @@ public final class SealedSessionStoreImpl implements SealedSessionStore {
 
   @Override
   public Session createSession(long timeout, int length) {
-    return new SealedSession(random, timeout, length);
+    return new SealedSession(this, random, timeout, length);
   }
 
   @Override
@@ -112,7 +124,7 @@ public final class SealedSessionStoreImpl implements SealedSessionStore {
 
   private Session read(String id, String key, byte[] stored) {
     Opened opened = open(id, stored);
-    return opened == null ? null : new SealedSession(random, id, opened.timeout(), key, stored, opened.entries());
+    return opened == null ? null : new SealedSession(this, random, id, opened.timeout(), key, stored, opened.entries());
   }
 
   @Override
@@ -158,12 +170,14 @@ public final class SealedSessionStoreImpl implements SealedSessionStore {
     return write(session, stored -> SealedSession.apply(stored, changes), 1).mapEmpty();
   }
 
-  @Override
-  public Future<Object> take(Session session, String name) {
-    SealedSession sealed = (SealedSession) session;
-    if (!sealed.isStored()) {
-      return Future.succeededFuture(sealed.remove(name));
+  public static Future<Object> take(Session session, String name) {
+    if (!(session instanceof SealedSession sealed) || !sealed.isStored()) {
+      return Future.succeededFuture(session.remove(name));
     }
+    return sealed.store().take(sealed, name);
+  }
+
+  private Future<Object> take(SealedSession sealed, String name) {
     byte[][] taken = new byte[1][];
     return write(sealed, stored -> {
       taken[0] = stored.get(name);
@@ -218,23 +232,50 @@ public final class SealedSessionStoreImpl implements SealedSessionStore {
     if (id == null || !SESSION_ID.matcher(id).matches()) {
       return Future.succeededFuture();
     }
-    Future<Void> removed = Future.succeededFuture();
+    Future<byte[]> removed = Future.succeededFuture();
     for (String key : keys.digests(ID_DIGEST, id)) {
-      removed = removed.compose(previous -> entries.remove(key).map(value -> {
-        if (value != null) {
-          synchronized (renewing) {
-            renewing.put(id, value);
-          }
-        }
-        return null;
-      }));
+      removed = removed.compose(found -> found != null ? Future.succeededFuture(found) : entries.remove(key));
     }
-    return removed;
+    return removed.compose(value -> {
+      if (value != null) {
+        synchronized (renewing) {
+          renewing.put(id, value);
+        }
+      }
+      return removed(id, value);
+    });
   }
 
-  @Override
-  public boolean isLost(Session session) {
+  public static boolean isLost(Session session) {
     return session instanceof SealedSession sealed && sealed.isLost();
+  }
+
+  /** A request destroys the session: what it was signed in as is said once its entry is removed. */
+  void destroying(SealedSession session) {
+    if (session.get(SIGN_IN_ENTRY) instanceof JsonObject signIn) {
+      synchronized (destroyed) {
+        destroyed.put(session.id(), signIn.copy());
+      }
+    }
+  }
+
+  /**
+   * Only the request whose remove found the entry says so: two sign-outs at once end one session.
+   * The delete completes once the consumer has answered (it may revoke the token first), so that a
+   * sign-out page answers after what the sign-out does; without a consumer it completes at once.
+   */
+  private Future<Void> removed(String id, byte[] value) {
+    JsonObject signIn;
+    synchronized (destroyed) {
+      signIn = destroyed.remove(id);
+    }
+    if (signIn == null || value == null) {
+      return Future.succeededFuture();
+    }
+    return vertx.eventBus()
+        .request(SESSION_ENDED_ADDRESS, new JsonObject().put("cause", "logout").put("signIn", signIn), ENDED_DELIVERY)
+        .<Void>mapEmpty()
+        .otherwiseEmpty();
   }
 
   @Override

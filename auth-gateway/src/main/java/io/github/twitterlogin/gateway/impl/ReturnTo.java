@@ -1,4 +1,4 @@
-package io.github.twitterlogin.gateway;
+package io.github.twitterlogin.gateway.impl;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
  */
 final class ReturnTo {
 
-  static final String DEFAULT = "/app";
   static final int MAX_LENGTH = 512;
 
   private static final Pattern SAFE_PATH = Pattern.compile("/(?![/\\\\])[A-Za-z0-9\\-._~!$&'()*+,;=:@%/?]*");

@@ -1,5 +1,6 @@
-package io.github.twitterlogin.gateway;
+package io.github.twitterlogin.gateway.impl;
 
+import io.github.twitterlogin.gateway.PageError;
 import io.github.twitterlogin.shared.TwitterFailureException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -11,37 +12,43 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The router's one failure handler: every error becomes a page (or JSON for API clients) with
- * a status and plain words, never a stack trace. Unexpected failures are logged with a reference
- * that the page shows, so a report can be matched to the log.
+ * Every error of the gateway becomes a page (or JSON for API clients) with a status and plain
+ * words, never a stack trace. Unexpected failures are logged with a reference that the page
+ * shows, so a report can be matched to the log. It is the failure handler of the gateway's own
+ * routes, and renders the sign-in's failures on a host app's routes too.
  */
-final class ErrorPages {
+public final class ErrorPages {
 
   private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
-  private static final String REFERENCE = "error.reference";
 
   private final Pages pages;
   private final TwitterFailurePages twitterFailures;
 
-  ErrorPages(Pages pages, TwitterFailurePages twitterFailures) {
+  public ErrorPages(Pages pages, TwitterFailurePages twitterFailures) {
     this.pages = pages;
     this.twitterFailures = twitterFailures;
   }
 
-  void handle(RoutingContext ctx) {
+  /** As a router's or route's failure handler. */
+  public void handle(RoutingContext ctx) {
+    render(ctx, ctx.failure());
+  }
+
+  void render(RoutingContext ctx, Throwable failure) {
     if (ctx.response().headWritten()) {
       LOG.warn("Failure after the response had started on {} {}: {}", ctx.request().method(), ctx.request().path(),
-          describe(ctx.failure()));
+          describe(failure));
       ctx.response().reset();
       return;
     }
-    PageError error = errorFor(ctx);
+    String[] reference = new String[1];
+    PageError error = errorFor(ctx, failure, reference);
     error.retryAfterSeconds().ifPresent(seconds -> ctx.response().putHeader("Retry-After", Long.toString(seconds)));
     if (ResponseFormat.wantsJson(ctx)) {
       ctx.response().setStatusCode(error.status()).putHeader("Cache-Control", "no-store");
       ctx.json(new JsonObject().put("error", error.code()).put("message", error.getMessage()));
     } else {
-      pages.respond(ctx, error.status(), Pages.MESSAGE, model(error, ctx.get(REFERENCE)))
+      pages.respond(ctx, error.status(), Pages.MESSAGE, model(error, reference[0]))
           .onFailure(renderFailure -> {
             LOG.error("The error page does not render", renderFailure);
             ctx.response().reset();
@@ -49,33 +56,33 @@ final class ErrorPages {
     }
   }
 
-  private PageError errorFor(RoutingContext ctx) {
-    Throwable failure = ctx.failure();
+  private PageError errorFor(RoutingContext ctx, Throwable failure, String[] reference) {
     if (failure instanceof PageError page) {
       return page;
     }
     if (failure instanceof TwitterFailureException twitter) {
-      LOG.warn("Twitter call failed on {}: {}", ctx.request().path(), twitter);
+      LOG.warn("Twitter call failed on {}: {}", ctx.request().path(), twitter.toJson().encode());
       return twitterFailures.pageFor(twitter);
     }
     int status = failure instanceof HttpException http ? http.getStatusCode() : ctx.statusCode();
     return switch (status) {
       case 400 -> PageError.badRequest("The request could not be read.");
+      case 401 -> PageError.notSignedIn();
+      case 403 -> PageError.notAllowed();
       case 404 -> new PageError(404, "not_found", "Page not found", "There is no page at this address.",
           PageError.Action.HOME);
       case 405 -> new PageError(405, "method_not_allowed", "Not allowed", "This page cannot be used that way.",
           PageError.Action.HOME);
       case 413 -> new PageError(413, "too_large", "Too much data", "The request was too large.",
           PageError.Action.HOME);
-      default -> unexpected(ctx, status);
+      default -> unexpected(ctx, failure, status, reference);
     };
   }
 
-  private PageError unexpected(RoutingContext ctx, int status) {
-    String reference = UUID.randomUUID().toString();
-    ctx.put(REFERENCE, reference);
-    LOG.error("Unexpected failure {} on {} {} (status {})", reference, ctx.request().method(), ctx.request().path(),
-        status, ctx.failure());
+  private PageError unexpected(RoutingContext ctx, Throwable failure, int status, String[] reference) {
+    reference[0] = UUID.randomUUID().toString();
+    LOG.error("Unexpected failure {} on {} {} (status {})", reference[0], ctx.request().method(), ctx.request().path(),
+        status, failure);
     return new PageError(500, "internal_error", "Something went wrong",
         "Something went wrong on our side. Try again, and quote the reference below if it keeps happening.",
         PageError.Action.TRY_AGAIN);

@@ -1,5 +1,6 @@
-package io.github.twitterlogin.gateway;
+package io.github.twitterlogin.gateway.impl;
 
+import io.github.twitterlogin.gateway.PageError;
 import io.github.twitterlogin.gateway.PageError.Action;
 import io.github.twitterlogin.shared.TwitterFailureException;
 import java.time.Clock;
@@ -10,11 +11,11 @@ import java.time.Duration;
  * of the gateway: its refusals and failures are 502, its slowness 504, and our own missing
  * Twitter client 503 (as vertx-web's OAuth2 handler maps a provider's 401 to 502, not 401).
  */
-final class TwitterFailurePages {
+public final class TwitterFailurePages {
 
   private final Clock clock;
 
-  TwitterFailurePages(Clock clock) {
+  public TwitterFailurePages(Clock clock) {
     this.clock = clock;
   }
 

@@ -1,4 +1,4 @@
-package io.github.twitterlogin.gateway;
+package io.github.twitterlogin.gateway.impl;
 
 import io.github.twitterlogin.shared.TokenCredentials;
 import io.vertx.core.json.JsonObject;

@@ -1,4 +1,4 @@
-package io.github.twitterlogin.gateway;
+package io.github.twitterlogin.gateway.impl;
 
 import io.github.twitterlogin.shared.TwitterClient;
 import io.vertx.core.json.JsonObject;
@@ -8,16 +8,16 @@ import io.vertx.ext.web.RoutingContext;
  * {@code GET /health}: the gateway answers, so it is up; the body also says whether a Twitter
  * client answers on the event bus, without which no one can sign in.
  */
-final class HealthRoute {
+public final class HealthRoute {
 
   private final TwitterClient twitter;
 
   /** @param twitter a facade with a short timeout: a health check must answer quickly */
-  HealthRoute(TwitterClient twitter) {
+  public HealthRoute(TwitterClient twitter) {
     this.twitter = twitter;
   }
 
-  void handle(RoutingContext ctx) {
+  public void handle(RoutingContext ctx) {
     twitter.ping()
         .map(pong -> new JsonObject().put("status", "UP"))
         .otherwise(failure -> new JsonObject().put("status", "DOWN").put("reason", failure.getMessage()))

@@ -1,5 +1,6 @@
-package io.github.twitterlogin.gateway;
+package io.github.twitterlogin.gateway.impl;
 
+import io.github.twitterlogin.gateway.PageError;
 import io.vertx.core.MultiMap;
 import java.util.List;
 import java.util.Optional;

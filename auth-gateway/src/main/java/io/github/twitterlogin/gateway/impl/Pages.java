@@ -1,17 +1,19 @@
-package io.github.twitterlogin.gateway;
+package io.github.twitterlogin.gateway.impl;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.templ.thymeleaf.ThymeleafTemplateEngine;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Renders the HTML pages. Thymeleaf escapes every {@code th:text} and attribute value, so a name
- * such as {@code <script>} shows as text.
+ * such as {@code <script>} shows as text. Every page gets {@code base}, the prefix of the
+ * gateway's routes, for its links.
  */
-final class Pages {
+public final class Pages {
 
   static final String LANDING = "gateway/templates/landing.html";
   static final String PROFILE = "gateway/templates/profile.html";
@@ -25,9 +27,19 @@ final class Pages {
       MESSAGE, Map.of("title", "Sample", "message", "Sample", "code", "sample"));
 
   private final ThymeleafTemplateEngine engine;
+  private final String base;
+  private final Future<Void> loaded;
 
-  Pages(Vertx vertx) {
+  /** Starts reading the templates at once; pages are rendered once they are read. */
+  public Pages(Vertx vertx, String base) {
     this.engine = ThymeleafTemplateEngine.create(vertx);
+    this.base = base;
+    this.loaded = load(vertx);
+  }
+
+  /** Completes once every template is read, or fails if one does not render: a start should wait for it. */
+  public Future<Void> loaded() {
+    return loaded;
   }
 
   /**
@@ -35,10 +47,10 @@ final class Pages {
    * renders each one once on a worker thread, so that no event loop waits for a file and a
    * broken template fails the start rather than a request.
    */
-  Future<Void> load(Vertx vertx) {
+  private Future<Void> load(Vertx vertx) {
     return vertx.executeBlocking(() -> {
       SAMPLES.forEach((template, data) -> {
-        Future<Buffer> page = engine.render(data, template);
+        Future<Buffer> page = engine.render(withBase(data), template);
         if (page.failed()) {
           throw new IllegalStateException("The template " + template + " does not render", page.cause());
         }
@@ -47,8 +59,21 @@ final class Pages {
     });
   }
 
+  /** The prefix of the gateway's routes, empty at the root. */
+  String base() {
+    return base;
+  }
+
   Future<Void> respond(RoutingContext ctx, int status, String template, Map<String, Object> data) {
-    return engine.render(data, template).compose(html -> send(ctx, status, html));
+    return loaded
+        .compose(ready -> engine.render(withBase(data), template))
+        .compose(html -> send(ctx, status, html));
+  }
+
+  private Map<String, Object> withBase(Map<String, Object> data) {
+    Map<String, Object> model = new HashMap<>(data);
+    model.put("base", base);
+    return model;
   }
 
   private static Future<Void> send(RoutingContext ctx, int status, Buffer html) {

@@ -1,18 +1,25 @@
-package io.github.twitterlogin.gateway;
+package io.github.twitterlogin.gateway.impl;
 
-import io.github.twitterlogin.gateway.PendingLogins.PendingLogin;
+import io.github.twitterlogin.gateway.PageError;
+import io.github.twitterlogin.gateway.TwitterAllowList;
+import io.github.twitterlogin.gateway.impl.PendingLogins.PendingLogin;
 import io.github.twitterlogin.gateway.sstore.SealedSessionStore;
+import io.github.twitterlogin.shared.AccessToken;
 import io.github.twitterlogin.shared.AccessTokenRequest;
 import io.github.twitterlogin.shared.RequestToken;
 import io.github.twitterlogin.shared.RequestTokenRequest;
 import io.github.twitterlogin.shared.TwitterClient;
+import io.github.twitterlogin.shared.TwitterUser;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.User;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.SessionHandler;
+import java.time.Clock;
 import java.util.Map;
 
-/** {@code GET /auth} starts a login, {@code GET /callback} completes it: the 3-legged OAuth dance. */
-final class LoginRoutes {
+/** The 3-legged OAuth 1.0a dance: a login started, then completed at the callback. */
+final class LoginFlow {
 
   private static final Map<String, Object> CANCELLED = Map.of(
       "title", "Sign-in cancelled",
@@ -20,31 +27,30 @@ final class LoginRoutes {
       "code", "login_cancelled",
       "tryAgain", true);
 
-  private final GatewaySettings settings;
+  private final String callbackUrl;
   private final TwitterClient twitter;
   private final SessionHandler sessions;
-  private final SealedSessionStore store;
   private final PendingLogins pendingLogins;
+  private final TwitterAllowList allowList;
   private final Pages pages;
+  private final Clock clock;
 
-  LoginRoutes(GatewaySettings settings, TwitterClient twitter, SessionHandler sessions, SealedSessionStore store,
-      PendingLogins pendingLogins, Pages pages) {
-    this.settings = settings;
+  LoginFlow(String callbackUrl, TwitterClient twitter, SessionHandler sessions, PendingLogins pendingLogins,
+      TwitterAllowList allowList, Pages pages, Clock clock) {
+    this.callbackUrl = callbackUrl;
     this.twitter = twitter;
     this.sessions = sessions;
-    this.store = store;
     this.pendingLogins = pendingLogins;
+    this.allowList = allowList;
     this.pages = pages;
+    this.clock = clock;
   }
 
-  void start(RoutingContext ctx) {
-    Future.succeededFuture(ctx.queryParams())
-        .map(LoginRequest::from)
-        .compose(login -> twitter.requestToken(new RequestTokenRequest(
-                settings.callbackUrl(), login.forceLogin(), login.screenName().orElse(null)))
-            .compose(token -> remember(ctx, token, login.returnTo())))
-        .compose(ctx::redirect)
-        .onFailure(ctx::fail);
+  /** Asks for a request token, keeps it in the session, and sends the browser to Twitter. */
+  Future<Void> start(RoutingContext ctx, LoginRequest login) {
+    return twitter.requestToken(new RequestTokenRequest(callbackUrl, login.forceLogin(), login.screenName().orElse(null)))
+        .compose(token -> remember(ctx, token, login.returnTo()))
+        .compose(ctx::redirect);
   }
 
   /**
@@ -55,16 +61,15 @@ final class LoginRoutes {
    */
   private Future<String> remember(RoutingContext ctx, RequestToken token, String returnTo) {
     pendingLogins.add(ctx.session(), token.credentials(), returnTo);
-    return sessions.flush(ctx).compose(saved -> store.isLost(ctx.session())
+    return sessions.flush(ctx).compose(saved -> SealedSessionStore.isLost(ctx.session())
         ? Future.failedFuture(PageError.sessionChanged())
         : Future.succeededFuture(token.authenticateUrl()));
   }
 
-  void callback(RoutingContext ctx) {
-    Future.succeededFuture(ctx.queryParams())
+  Future<Void> callback(RoutingContext ctx) {
+    return Future.succeededFuture(ctx.queryParams())
         .map(CallbackRequest::from)
-        .compose(callback -> callback.denied() ? cancelled(ctx, callback.deniedToken().get()) : complete(ctx, callback))
-        .onFailure(ctx::fail);
+        .compose(callback -> callback.denied() ? cancelled(ctx, callback.deniedToken().get()) : complete(ctx, callback));
   }
 
   private Future<Void> cancelled(RoutingContext ctx, String deniedToken) {
@@ -78,7 +83,7 @@ final class LoginRoutes {
    * when the exchange fails.
    */
   private Future<Void> complete(RoutingContext ctx, CallbackRequest callback) {
-    return store.take(ctx.session(), PendingLogins.keyOf(callback.token()))
+    return SealedSessionStore.take(ctx.session(), PendingLogins.keyOf(callback.token()))
         .map(pendingLogins::live)
         .compose(started -> started.isPresent()
             ? exchange(ctx, started.get(), callback.verifier())
@@ -88,15 +93,21 @@ final class LoginRoutes {
   private Future<Void> exchange(RoutingContext ctx, PendingLogin login, String verifier) {
     return twitter.accessToken(new AccessTokenRequest(login.requestToken(), verifier))
         .compose(access -> twitter.verifyCredentials(access.credentials())
-            .map(user -> SignedInUser.signIn(user, access.credentials())))
-        .compose(user -> signIn(ctx, user))
+            .compose(profile -> signIn(ctx, profile, access)))
         .compose(signedIn -> ctx.redirect(login.returnTo()));
   }
 
-  /** OWASP's session management sheet: a new session id whenever the privilege level changes. */
-  private Future<Void> signIn(RoutingContext ctx, SignedInUser user) {
+  /**
+   * OWASP's session management sheet: a new session id whenever the privilege level changes. A
+   * user the allow-list refuses is not signed in at all.
+   */
+  private Future<Void> signIn(RoutingContext ctx, TwitterUser profile, AccessToken access) {
+    User user = User.create(profile.toJson(), new JsonObject().put("signedInAt", clock.millis()));
+    if (!allowList.allows(user)) {
+      return Future.failedFuture(PageError.notAllowed());
+    }
     ctx.session().regenerateId();
-    user.writeTo(ctx.session());
-    return sessions.flush(ctx);
+    SignInRecord.of(profile.id(), access.credentials()).writeTo(ctx.session());
+    return sessions.setUser(ctx, user);
   }
 }

@@ -1,0 +1,177 @@
+package io.github.twitterlogin.gateway;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How {@link TwitterAuthHandler} signs browsers in: where Twitter sends them back, how long a
+ * started login stays good, who may sign in. Each default is written once, here.
+ */
+public class TwitterAuthOptions {
+
+  /** How long a started login may take before its callback is refused. */
+  public static final long DEFAULT_LOGIN_TIMEOUT_SECONDS = 600;
+  /** Logins (tabs) a session may have started and not finished; the oldest makes room. */
+  public static final int DEFAULT_MAX_PENDING_LOGINS = 5;
+  /** The event-bus timeout of a call to the Twitter client. */
+  public static final long DEFAULT_TWITTER_CLIENT_TIMEOUT_MILLIS = 15_000;
+  public static final boolean DEFAULT_INVALIDATE_TOKEN_ON_LOGOUT = false;
+  /** Where a browser goes once signed in, when its login did not say. */
+  public static final String DEFAULT_RETURN_TO = "/";
+
+  private String callbackUrl;
+  private long loginTimeoutSeconds = DEFAULT_LOGIN_TIMEOUT_SECONDS;
+  private int maxPendingLogins = DEFAULT_MAX_PENDING_LOGINS;
+  private long twitterClientTimeoutMillis = DEFAULT_TWITTER_CLIENT_TIMEOUT_MILLIS;
+  private boolean invalidateTokenOnLogout = DEFAULT_INVALIDATE_TOKEN_ON_LOGOUT;
+  private String defaultReturnTo = DEFAULT_RETURN_TO;
+  private String loginUrl;
+  private List<String> allowedUsers = new ArrayList<>();
+
+  public TwitterAuthOptions() {
+  }
+
+  public TwitterAuthOptions(TwitterAuthOptions other) {
+    this(other.toJson());
+  }
+
+  /** @throws IllegalArgumentException naming the field whose value has the wrong type */
+  public TwitterAuthOptions(JsonObject json) {
+    OptionsJson fields = new OptionsJson("TwitterAuthOptions", json);
+    callbackUrl = fields.text("callbackUrl", null);
+    loginTimeoutSeconds = fields.number("loginTimeoutSeconds", DEFAULT_LOGIN_TIMEOUT_SECONDS);
+    maxPendingLogins = fields.integer("maxPendingLogins", DEFAULT_MAX_PENDING_LOGINS);
+    twitterClientTimeoutMillis = fields.number("twitterClientTimeoutMillis", DEFAULT_TWITTER_CLIENT_TIMEOUT_MILLIS);
+    invalidateTokenOnLogout = fields.flag("invalidateTokenOnLogout", DEFAULT_INVALIDATE_TOKEN_ON_LOGOUT);
+    defaultReturnTo = fields.text("defaultReturnTo", DEFAULT_RETURN_TO);
+    loginUrl = fields.text("loginUrl", null);
+    allowedUsers = new ArrayList<>(fields.texts("allowedUsers"));
+  }
+
+  public JsonObject toJson() {
+    JsonObject json = new JsonObject()
+        .put("loginTimeoutSeconds", loginTimeoutSeconds)
+        .put("maxPendingLogins", maxPendingLogins)
+        .put("twitterClientTimeoutMillis", twitterClientTimeoutMillis)
+        .put("invalidateTokenOnLogout", invalidateTokenOnLogout)
+        .put("defaultReturnTo", defaultReturnTo)
+        .put("allowedUsers", new JsonArray(new ArrayList<>(allowedUsers)));
+    if (callbackUrl != null) {
+      json.put("callbackUrl", callbackUrl);
+    }
+    if (loginUrl != null) {
+      json.put("loginUrl", loginUrl);
+    }
+    return json;
+  }
+
+  /** @throws IllegalArgumentException naming the first field that is missing or out of range */
+  public TwitterAuthOptions validate() {
+    if (callbackUrl == null || callbackUrl.isBlank()) {
+      throw OptionsJson.invalid("TwitterAuthOptions", "callbackUrl", "is required: where Twitter sends the browser back");
+    }
+    OptionsJson.httpUrl("TwitterAuthOptions", "callbackUrl", callbackUrl);
+    if (loginTimeoutSeconds < 1) {
+      throw OptionsJson.invalid("TwitterAuthOptions", "loginTimeoutSeconds", "must be at least 1");
+    }
+    if (maxPendingLogins < 1) {
+      throw OptionsJson.invalid("TwitterAuthOptions", "maxPendingLogins", "must be at least 1");
+    }
+    if (twitterClientTimeoutMillis < 1) {
+      throw OptionsJson.invalid("TwitterAuthOptions", "twitterClientTimeoutMillis", "must be at least 1");
+    }
+    if (defaultReturnTo == null || !defaultReturnTo.startsWith("/") || defaultReturnTo.startsWith("//")) {
+      throw OptionsJson.invalid("TwitterAuthOptions", "defaultReturnTo", "must be a path on this site, such as /");
+    }
+    if (loginUrl != null && (!loginUrl.startsWith("/") || loginUrl.startsWith("//") || loginUrl.contains("?"))) {
+      throw OptionsJson.invalid("TwitterAuthOptions", "loginUrl", "must be a path on this site without a query, such as /auth");
+    }
+    if (allowedUsers.stream().anyMatch(user -> user == null || user.isBlank())) {
+      throw OptionsJson.invalid("TwitterAuthOptions", "allowedUsers", "must not hold blank entries");
+    }
+    return this;
+  }
+
+  public String getCallbackUrl() {
+    return callbackUrl;
+  }
+
+  /** The absolute URL of the callback route, exactly as registered with the Twitter app. */
+  public TwitterAuthOptions setCallbackUrl(String callbackUrl) {
+    this.callbackUrl = callbackUrl;
+    return this;
+  }
+
+  public long getLoginTimeoutSeconds() {
+    return loginTimeoutSeconds;
+  }
+
+  public TwitterAuthOptions setLoginTimeoutSeconds(long loginTimeoutSeconds) {
+    this.loginTimeoutSeconds = loginTimeoutSeconds;
+    return this;
+  }
+
+  public int getMaxPendingLogins() {
+    return maxPendingLogins;
+  }
+
+  public TwitterAuthOptions setMaxPendingLogins(int maxPendingLogins) {
+    this.maxPendingLogins = maxPendingLogins;
+    return this;
+  }
+
+  public long getTwitterClientTimeoutMillis() {
+    return twitterClientTimeoutMillis;
+  }
+
+  public TwitterAuthOptions setTwitterClientTimeoutMillis(long twitterClientTimeoutMillis) {
+    this.twitterClientTimeoutMillis = twitterClientTimeoutMillis;
+    return this;
+  }
+
+  public boolean isInvalidateTokenOnLogout() {
+    return invalidateTokenOnLogout;
+  }
+
+  /** Whether signing out also revokes the user's access token at Twitter. */
+  public TwitterAuthOptions setInvalidateTokenOnLogout(boolean invalidateTokenOnLogout) {
+    this.invalidateTokenOnLogout = invalidateTokenOnLogout;
+    return this;
+  }
+
+  public String getDefaultReturnTo() {
+    return defaultReturnTo;
+  }
+
+  public TwitterAuthOptions setDefaultReturnTo(String defaultReturnTo) {
+    this.defaultReturnTo = defaultReturnTo;
+    return this;
+  }
+
+  public String getLoginUrl() {
+    return loginUrl;
+  }
+
+  /**
+   * The path of the route set up with {@link TwitterAuthHandler#setupLogin}: a browser that is not
+   * signed in is sent there, with {@code return_to}, a cheap redirect that neither stores a session
+   * nor calls Twitter until the browser follows it. Without it, the handler starts the login at
+   * once, on the protected route itself.
+   */
+  public TwitterAuthOptions setLoginUrl(String loginUrl) {
+    this.loginUrl = loginUrl;
+    return this;
+  }
+
+  public List<String> getAllowedUsers() {
+    return List.copyOf(allowedUsers);
+  }
+
+  /** User ids or screen names (case-insensitive) that may sign in; empty, the default, lets everyone in. */
+  public TwitterAuthOptions setAllowedUsers(List<String> allowedUsers) {
+    this.allowedUsers = new ArrayList<>(allowedUsers);
+    return this;
+  }
+}

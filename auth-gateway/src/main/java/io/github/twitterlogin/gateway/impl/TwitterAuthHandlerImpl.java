@@ -1,0 +1,119 @@
+package io.github.twitterlogin.gateway.impl;
+
+import io.github.twitterlogin.gateway.PageError;
+import io.github.twitterlogin.gateway.TwitterAllowList;
+import io.github.twitterlogin.gateway.TwitterAuthHandler;
+import io.github.twitterlogin.gateway.TwitterAuthOptions;
+import io.github.twitterlogin.gateway.sstore.SealedSessionStore;
+import io.github.twitterlogin.shared.TwitterClient;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.SessionHandler;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+public final class TwitterAuthHandlerImpl implements TwitterAuthHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TwitterAuthHandlerImpl.class);
+
+  private final TwitterAuthOptions options;
+  private final TwitterClient twitter;
+  private final LoginFlow logins;
+  private final ErrorPages errors;
+
+  private TwitterAuthHandlerImpl(Vertx vertx, TwitterAuthOptions options, TwitterClient twitter, LoginFlow logins,
+      ErrorPages errors) {
+    this.options = options;
+    this.twitter = twitter;
+    this.logins = logins;
+    this.errors = errors;
+    vertx.eventBus().<JsonObject>localConsumer(SealedSessionStore.SESSION_ENDED_ADDRESS, this::sessionEnded);
+  }
+
+  /** With pages of its own, at the root: for a host app's router. */
+  public static TwitterAuthHandler create(Vertx vertx, SessionHandler sessions, TwitterClient twitter,
+      TwitterAuthOptions options, Clock clock) {
+    Pages pages = new Pages(vertx, "");
+    return create(vertx, sessions, twitter, options, clock, pages, new ErrorPages(pages, new TwitterFailurePages(clock)));
+  }
+
+  /** With the gateway's pages: for the standalone gateway. */
+  public static TwitterAuthHandlerImpl create(Vertx vertx, SessionHandler sessions, TwitterClient twitter,
+      TwitterAuthOptions options, Clock clock, Pages pages, ErrorPages errors) {
+    PendingLogins pending = new PendingLogins(clock, Duration.ofSeconds(options.getLoginTimeoutSeconds()),
+        options.getMaxPendingLogins());
+    LoginFlow logins = new LoginFlow(options.getCallbackUrl(), twitter, sessions, pending,
+        TwitterAllowList.create(options.getAllowedUsers()), pages, clock);
+    return new TwitterAuthHandlerImpl(vertx, options, twitter, logins, errors);
+  }
+
+  /**
+   * A signed-in request goes on; a browser is sent to sign in and back here; a script, or a method
+   * a redirect cannot repeat, gets 401.
+   */
+  @Override
+  public void handle(RoutingContext ctx) {
+    if (ctx.user() != null) {
+      ctx.next();
+      return;
+    }
+    HttpMethod method = ctx.request().method();
+    if (ResponseFormat.wantsJson(ctx) || method != HttpMethod.GET && method != HttpMethod.HEAD) {
+      errors.render(ctx, PageError.notSignedIn());
+      return;
+    }
+    String returnTo = ReturnTo.parse(ctx.request().uri()).orElse(options.getDefaultReturnTo());
+    if (options.getLoginUrl() != null) {
+      ctx.redirect(options.getLoginUrl() + "?return_to=" + URLEncoder.encode(returnTo, StandardCharsets.UTF_8))
+          .onFailure(failure -> errors.render(ctx, failure));
+      return;
+    }
+    if (ctx.session() == null) {
+      errors.render(ctx, new IllegalStateException("TwitterAuthHandler needs a SessionHandler on the route before it"));
+      return;
+    }
+    logins.start(ctx, LoginRequest.returningTo(returnTo)).onFailure(failure -> errors.render(ctx, failure));
+  }
+
+  @Override
+  public TwitterAuthHandler setupCallback(Route route) {
+    route.method(HttpMethod.GET)
+        .handler(ctx -> logins.callback(ctx).onFailure(failure -> errors.render(ctx, failure)))
+        .failureHandler(errors::handle);
+    return this;
+  }
+
+  @Override
+  public TwitterAuthHandler setupLogin(Route route) {
+    route.method(HttpMethod.GET)
+        .handler(ctx -> Future.succeededFuture(ctx.queryParams())
+            .map(query -> LoginRequest.from(query, options.getDefaultReturnTo()))
+            .compose(login -> logins.start(ctx, login))
+            .onFailure(failure -> errors.render(ctx, failure)))
+        .failureHandler(errors::handle);
+    return this;
+  }
+
+  /** Revoking is a courtesy to the user: the sign-out has happened whatever Twitter answers. */
+  private void sessionEnded(Message<JsonObject> ended) {
+    Optional<SignInRecord> signIn = SignInRecord.fromJson(ended.body().getJsonObject("signIn"));
+    if (!options.isInvalidateTokenOnLogout() || signIn.isEmpty()) {
+      ended.reply(new JsonObject());
+      return;
+    }
+    twitter.invalidateToken(signIn.get().accessToken())
+        .onFailure(failure -> LOG.warn("Could not revoke the access token of user {} at sign-out: {}",
+            signIn.get().userId(), failure.getMessage()))
+        .onComplete(revoked -> ended.reply(new JsonObject()));
+  }
+}
