@@ -1,6 +1,7 @@
 package io.github.twitterlogin.service;
 
 import io.github.twitterlogin.sandbox.SandboxConsumer;
+import io.github.twitterlogin.sandbox.SandboxSettings;
 import io.github.twitterlogin.shared.cluster.ClusterSettings;
 import io.github.twitterlogin.shared.settings.Environment;
 import io.vertx.core.json.JsonArray;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Everything a process needs, read once from environment variables (each documented in the
@@ -56,7 +58,7 @@ public record ServiceSettings(
             .put("consumerSecret", consumerSecret.orElse(DEFAULT_SANDBOX_CONSUMER_SECRET))
             .put("connectTimeoutMillis", env.integer("TWITTER_CONNECT_TIMEOUT_MS", 5_000, 1, 600_000))
             .put("requestTimeoutMillis", env.integer("TWITTER_REQUEST_TIMEOUT_MS", 10_000, 1, 600_000)),
-        useSandbox && roles.contains(Role.SANDBOX) ? Optional.of(sandbox) : Optional.empty(),
+        useSandbox && roles.contains(Role.SANDBOX) ? Optional.of(checked(sandbox)) : Optional.empty(),
         ClusterSettings.fromEnvironment(env));
   }
 
@@ -81,22 +83,44 @@ public record ServiceSettings(
         .put("shutdownDrainTimeoutSeconds", env.integer("SHUTDOWN_DRAIN_SECONDS", 20, 0, 3_600));
   }
 
-  /** The sandbox's one app is this service: its callback, under PUBLIC_URL, is approved. */
+  /**
+   * The sandbox's one app is this service. It registers {@code PUBLIC_URL/callback} exactly, as
+   * X does, and the URLs of {@code SANDBOX_CALLBACK_URLS}. A gateway on another port of this
+   * machine shares this sandbox (see EmbeddedSandbox) without knowing this PUBLIC_URL, and so do
+   * the gateways of a sandbox that runs in a process of its own: by default any
+   * {@code http://127.0.0.1:} URL is approved too, a development setting that
+   * {@code SANDBOX_LOOPBACK_CALLBACKS=false} turns off (docs/sandbox.md says why).
+   */
   private static JsonObject sandboxConfig(Environment env, String publicUrl) {
     String host = env.text("SANDBOX_HOST", "127.0.0.1");
     // The Twitter client must know where the sandbox listens before it starts: no random port.
     int port = env.integer("SANDBOX_PORT", DEFAULT_SANDBOX_PORT, 1, 65535);
-    JsonArray callbackPrefixes = new JsonArray(List.of("http://127.0.0.1:", "http://localhost:", publicUrl + "/"));
+    List<String> callbackUrls = Stream.concat(Stream.of(publicUrl + "/callback"),
+        env.list("SANDBOX_CALLBACK_URLS", List.of()).stream()).distinct().toList();
+    List<String> loopback = env.flag("SANDBOX_LOOPBACK_CALLBACKS", true)
+        ? SandboxConsumer.DEFAULT_CALLBACK_PREFIXES : List.of();
     return new JsonObject()
         .put("host", host)
         .put("port", port)
         .put("publicUrl", env.httpUrl("SANDBOX_PUBLIC_URL", "http://" + browsable(host) + ":" + port))
         .put("autoApprove", env.flag("SANDBOX_AUTO_APPROVE", false))
+        .put("rememberApprovals", env.flag("SANDBOX_REMEMBER_APPROVALS", false))
         .put("consumers", new JsonArray().add(new JsonObject()
             .put("key", DEFAULT_SANDBOX_CONSUMER_KEY)
             .put("secret", DEFAULT_SANDBOX_CONSUMER_SECRET)
-            .put("callbackPrefix", callbackPrefixes)
+            .put("callbackUrls", new JsonArray(callbackUrls))
+            .put("callbackPrefixes", new JsonArray(loopback))
             .put("appName", "Twitter Login Gateway")));
+  }
+
+  /** The sandbox's own check, at start: X takes at most ten callback URLs, each without a query. */
+  private static JsonObject checked(JsonObject sandbox) {
+    try {
+      SandboxSettings.fromJson(sandbox);
+    } catch (IllegalArgumentException invalid) {
+      throw new IllegalArgumentException("SANDBOX_CALLBACK_URLS (with PUBLIC_URL/callback): " + invalid.getMessage());
+    }
+    return sandbox;
   }
 
   /** A wildcard bind address is no address a browser can open. */

@@ -3,8 +3,13 @@ package io.github.twitterlogin.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.twitterlogin.sandbox.RegisteredCallbacks;
+import io.github.twitterlogin.sandbox.SandboxConsumer;
+import io.github.twitterlogin.sandbox.SandboxSettings;
 import io.github.twitterlogin.shared.settings.Environment;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class ServiceSettingsTest {
@@ -18,6 +23,54 @@ class ServiceSettingsTest {
     assertThat(settings.twitterClient().getString("apiBaseUrl")).isEqualTo("http://127.0.0.1:8900");
     assertThat(settings.gateway().getInteger("port")).isEqualTo(8080);
     assertThat(settings.publicUrl()).isEqualTo("http://127.0.0.1:8080");
+  }
+
+  @Test
+  void embeddedSandboxRegistersTheCallbackExactlyAndLoopbackAsADevelopmentPrefix() {
+    ServiceSettings settings = ServiceSettings.fromEnvironment(new Environment(Map.of(
+        "PUBLIC_URL", "https://login.example")));
+
+    SandboxConsumer consumer = sandboxConsumer(settings);
+    assertThat(consumer.key()).isEqualTo(settings.twitterClient().getString("consumerKey"));
+    assertThat(consumer.callbacks().urls()).containsExactly("https://login.example/callback");
+    assertThat(consumer.callbacks().developmentPrefixes()).containsExactly("http://127.0.0.1:");
+  }
+
+  @Test
+  void sandboxCallbackUrlsAreRegisteredToo() {
+    ServiceSettings settings = ServiceSettings.fromEnvironment(new Environment(Map.of(
+        "SANDBOX_CALLBACK_URLS", "http://127.0.0.1:3000/auth/twitter/callback, http://127.0.0.1:8080/callback",
+        "SANDBOX_LOOPBACK_CALLBACKS", "false")));
+
+    RegisteredCallbacks callbacks = sandboxConsumer(settings).callbacks();
+    assertThat(callbacks.urls()).containsExactly("http://127.0.0.1:8080/callback",
+        "http://127.0.0.1:3000/auth/twitter/callback");
+    assertThat(callbacks.developmentPrefixes()).isEmpty();
+  }
+
+  @Test
+  void moreThanTenCallbackUrlsAreRefusedWithTheirVariable() {
+    String ten = IntStream.rangeClosed(1, 10).mapToObj(n -> "https://app.example/cb" + n)
+        .collect(Collectors.joining(","));
+
+    assertThatThrownBy(() -> ServiceSettings.fromEnvironment(new Environment(Map.of("SANDBOX_CALLBACK_URLS", ten))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SANDBOX_CALLBACK_URLS")
+        .hasMessageContaining("At most 10");
+  }
+
+  @Test
+  void callbackUrlWithAQueryIsRefusedWithItsVariable() {
+    assertThatThrownBy(() -> ServiceSettings.fromEnvironment(new Environment(Map.of(
+        "SANDBOX_CALLBACK_URLS", "https://app.example/cb?from=x"))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SANDBOX_CALLBACK_URLS");
+  }
+
+  @Test
+  void rememberedApprovalsAreOffUnlessAskedFor() {
+    assertThat(sandboxSettings(ServiceSettings.fromEnvironment(new Environment(Map.of()))).rememberApprovals())
+        .isFalse();
+    assertThat(sandboxSettings(ServiceSettings.fromEnvironment(new Environment(Map.of(
+        "SANDBOX_REMEMBER_APPROVALS", "true")))).rememberApprovals()).isTrue();
   }
 
   @Test
@@ -94,6 +147,14 @@ class ServiceSettingsTest {
   void aBadPortIsRefusedWithItsName() {
     assertThatThrownBy(() -> ServiceSettings.fromEnvironment(new Environment(Map.of("HTTP_PORT", "eighty"))))
         .hasMessageContaining("HTTP_PORT");
+  }
+
+  private static SandboxSettings sandboxSettings(ServiceSettings settings) {
+    return SandboxSettings.fromJson(settings.sandbox().orElseThrow());
+  }
+
+  private static SandboxConsumer sandboxConsumer(ServiceSettings settings) {
+    return sandboxSettings(settings).consumers().get(0);
   }
 
   @Test

@@ -15,11 +15,14 @@ import java.util.function.Function;
 /**
  * The sandbox's settings, read once from the verticle's config. The JSON keys are the component
  * names, durations in seconds ({@code requestTokenLifetimeSeconds}, {@code
- * allowedClockSkewSeconds}) or minutes ({@code rateLimitWindowMinutes}).
+ * allowedClockSkewSeconds}) or minutes ({@code rateLimitWindowMinutes}). Every key is listed in
+ * docs/sandbox.md.
  *
  * @param publicUrl the URL browsers and clients reach the sandbox at (avatar links); null for
  *     {@code http://host:port}, with {@code localhost} for a wildcard host
  * @param accessTokenMemorySize how many access tokens are kept; beyond it the oldest is forgotten
+ * @param rememberApprovals {@code oauth/authenticate} approves at once when this browser has
+ *     authorized the app as its user before, as "Sign in with Twitter" does
  * @param adminEnabled whether {@code /sandbox/admin/faults} may change faults at run time; by
  *     default only on a loopback host
  */
@@ -36,6 +39,7 @@ public record SandboxSettings(
     int verifyCredentialsLimit,
     Duration rateLimitWindow,
     boolean autoApprove,
+    boolean rememberApprovals,
     FaultSettings faults,
     boolean adminEnabled) {
 
@@ -76,6 +80,7 @@ public record SandboxSettings(
           (int) positive(config, "verifyCredentialsLimit", 75),
           Duration.ofMinutes(positive(config, "rateLimitWindowMinutes", 15)),
           config.getBoolean("autoApprove", false),
+          config.getBoolean("rememberApprovals", false),
           FaultSettings.fromJson(config.getJsonObject("faults")),
           config.getBoolean("adminEnabled", isLoopback(host)));
     } catch (ClassCastException wrongType) {
@@ -87,7 +92,7 @@ public record SandboxSettings(
   SandboxSettings withActualPort(int actualPort) {
     return new SandboxSettings(host, actualPort, publicUrl, consumers, users, requestTokenLifetime,
         allowedClockSkew, nonceMemorySize, accessTokenMemorySize, verifyCredentialsLimit, rateLimitWindow,
-        autoApprove, faults, adminEnabled);
+        autoApprove, rememberApprovals, faults, adminEnabled);
   }
 
   String effectivePublicUrl() {
@@ -109,9 +114,7 @@ public record SandboxSettings(
     return consumers.stream().filter(consumer -> consumer.key().equals(key)).findFirst();
   }
 
-  Optional<SandboxUser> user(String id) {
-    return users.stream().filter(user -> user.id().equals(id)).findFirst();
-  }
+
 
   private static boolean isLoopback(String host) {
     return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1");

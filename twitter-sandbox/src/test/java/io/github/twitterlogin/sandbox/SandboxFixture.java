@@ -62,6 +62,11 @@ final class SandboxFixture {
         .build(new SandboxTwitterApi(baseUrl(), timestamps));
   }
 
+  /** The other independent client, node-oauth's way, as the default consumer with the fixture's callback. */
+  NodeOAuthClient nodeOAuth() {
+    return new NodeOAuthClient(browser, baseUrl(), SandboxConsumer.DEFAULT_KEY, SandboxConsumer.DEFAULT_SECRET, CALLBACK);
+  }
+
   /** What the consent page's form sends when a person authorizes as {@code userId}. */
   HttpResponse<Buffer> authorize(String requestToken, String userId) {
     return post("/oauth/authorize", MultiMap.caseInsensitiveMultiMap()

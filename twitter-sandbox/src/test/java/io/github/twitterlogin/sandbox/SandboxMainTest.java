@@ -24,7 +24,8 @@ class SandboxMainTest {
     JsonObject config = SandboxMain.configFrom(new Environment(Map.of(
         "SANDBOX_HOST", "0.0.0.0", "SANDBOX_PORT", "0", "SANDBOX_PUBLIC_URL", "http://sandbox.test:8900/",
         "SANDBOX_AUTO_APPROVE", "true", "SANDBOX_CONSUMER_KEY", "my-key", "SANDBOX_CONSUMER_SECRET", "my-secret",
-        "SANDBOX_CALLBACK_PREFIX", "http://app.test/,http://localhost:")));
+        "SANDBOX_CALLBACK_URLS", "http://app.test/callback,http://127.0.0.1:8080/callback",
+        "SANDBOX_CALLBACK_PREFIXES", "http://127.0.0.1:")));
 
     SandboxSettings settings = SandboxSettings.fromJson(config);
 
@@ -33,7 +34,8 @@ class SandboxMainTest {
     assertThat(settings.effectivePublicUrl()).isEqualTo("http://sandbox.test:8900");
     assertThat(settings.autoApprove()).isTrue();
     assertThat(settings.consumers()).containsExactly(new SandboxConsumer("my-key", "my-secret",
-        List.of("http://app.test/", "http://localhost:"), SandboxConsumer.DEFAULT_APP_NAME));
+        new RegisteredCallbacks(List.of("http://app.test/callback", "http://127.0.0.1:8080/callback"),
+            List.of("http://127.0.0.1:")), SandboxConsumer.DEFAULT_APP_NAME, AccessLevel.READ_WRITE, false));
   }
 
   @Test

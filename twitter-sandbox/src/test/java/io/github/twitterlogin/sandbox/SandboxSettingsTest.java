@@ -32,14 +32,50 @@ class SandboxSettingsTest {
   }
 
   @Test
-  void defaultConsumerApprovesAGatewayOnAnyLocalPortOnly() {
+  void defaultConsumerRegistersTheGatewaysCallbackAndAnyPortOf127001AsADevelopmentPrefix() {
     SandboxConsumer consumer = SandboxConsumer.byDefault();
 
-    assertThat(consumer.approves("http://127.0.0.1:8080/callback")).isTrue();
-    assertThat(consumer.approves("http://localhost:8081/callback")).isTrue();
+    assertThat(consumer.callbacks().urls()).containsExactly("http://127.0.0.1:8080/callback");
+    assertThat(consumer.callbacks().developmentPrefixes()).containsExactly("http://127.0.0.1:");
+    assertThat(consumer.approves("http://127.0.0.1:8081/callback")).isTrue();
+    assertThat(consumer.approves("http://localhost:8080/callback")).isFalse();
     assertThat(consumer.approves("http://127.0.0.1.evil.example/callback")).isFalse();
     assertThat(consumer.approves("http://127.0.0.1:80@evil.example/callback")).isFalse();
     assertThat(consumer.approves("oob")).isFalse();
+  }
+
+  @Test
+  void consumerWithoutAnyCallbackIsRefusedByName() {
+    JsonObject config = new JsonObject().put("consumers", new JsonArray().add(
+        new JsonObject().put("key", "app").put("secret", "secret")));
+
+    assertThatThrownBy(() -> SandboxSettings.fromJson(config))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("app").hasMessageContaining("callbackUrls");
+  }
+
+  @Test
+  void olderCallbackPrefixKeyStillRegistersADevelopmentPrefix() {
+    SandboxConsumer consumer = SandboxConsumer.fromJson(new JsonObject().put("key", "app").put("secret", "secret")
+        .put("callbackPrefix", "http://127.0.0.1:"));
+
+    assertThat(consumer.callbacks().urls()).isEmpty();
+    assertThat(consumer.callbacks().developmentPrefixes()).containsExactly("http://127.0.0.1:");
+  }
+
+  @Test
+  void consumerSettingsDefaultToAReadWriteAppWithFullV11Access() {
+    SandboxConsumer consumer = SandboxConsumer.fromJson(new JsonObject().put("key", "app").put("secret", "secret")
+        .put("callbackUrls", "https://app.example/callback"));
+
+    assertThat(consumer.accessLevel()).isEqualTo(AccessLevel.READ_WRITE);
+    assertThat(consumer.limitedV11Access()).isFalse();
+  }
+
+  @Test
+  void unknownAccessLevelIsRefusedWithTheLevelsXKnows() {
+    assertThatThrownBy(() -> SandboxConsumer.fromJson(new JsonObject().put("key", "app").put("secret", "secret")
+        .put("callbackUrls", "https://app.example/callback").put("accessLevel", "write")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("read-write");
   }
 
   @Test
