@@ -104,6 +104,7 @@ public record ServiceSettings(
         .put("port", port)
         .put("publicUrl", env.httpUrl("SANDBOX_PUBLIC_URL", "http://" + browsable(host) + ":" + port))
         .put("autoApprove", env.flag("SANDBOX_AUTO_APPROVE", false))
+        .put("loadMode", env.flag("SANDBOX_LOAD_MODE", false))
         .put("rememberApprovals", env.flag("SANDBOX_REMEMBER_APPROVALS", false))
         .put("consumers", new JsonArray().add(new JsonObject()
             .put("key", DEFAULT_SANDBOX_CONSUMER_KEY)

@@ -66,6 +66,13 @@ class ServiceSettingsTest {
   }
 
   @Test
+  void loadModeIsOffUnlessAskedFor() {
+    assertThat(sandboxSettings(ServiceSettings.fromEnvironment(new Environment(Map.of()))).loadMode()).isFalse();
+    assertThat(sandboxSettings(ServiceSettings.fromEnvironment(new Environment(Map.of(
+        "SANDBOX_LOAD_MODE", "true")))).loadMode()).isTrue();
+  }
+
+  @Test
   void rememberedApprovalsAreOffUnlessAskedFor() {
     assertThat(sandboxSettings(ServiceSettings.fromEnvironment(new Environment(Map.of()))).rememberApprovals())
         .isFalse();

@@ -21,6 +21,7 @@ final class AccountEndpoints {
   private final RateLimits rateLimits;
   private final UserJson users;
 
+  /** @param rateLimits the per-user limits, or null when none apply (load mode) */
   AccountEndpoints(ApiAuthentication authentication, TokenStore tokens, RateLimits rateLimits, UserJson users) {
     this.authentication = authentication;
     this.tokens = tokens;
@@ -80,6 +81,9 @@ final class AccountEndpoints {
 
   /** Twitter's per-user window: the headers on every answer, 429 once the window is used up. */
   private boolean limited(RoutingContext ctx, ApiCaller caller, String endpoint) {
+    if (rateLimits == null) {
+      return false;
+    }
     RateLimits.Usage usage = rateLimits.call(caller.userId(), endpoint);
     TwitterAnswers.rateLimitHeaders(ctx, usage);
     if (!usage.allowed()) {

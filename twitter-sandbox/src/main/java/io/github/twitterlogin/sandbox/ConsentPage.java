@@ -12,7 +12,7 @@ import java.util.Optional;
  * authenticate}, "Sign in with Twitter", approves at once when this browser's user has
  * authorized the app before (with {@code rememberApprovals}) unless {@code force_login=true}, as
  * Twitter does; {@code authorize} always asks. With auto-approve, the first user (or the {@code
- * screen_name} asked for) is signed in at once.
+ * screen_name} asked for) is signed in at once; in load mode, a new user.
  */
 final class ConsentPage {
 
@@ -44,6 +44,10 @@ final class ConsentPage {
   private void show(RoutingContext ctx, boolean mayApproveRemembered) {
     RequestToken token = pendingToken(ctx.request().getParam("oauth_token"));
     Optional<SandboxUser> hinted = users.byScreenName(ctx.request().getParam("screen_name"));
+    if (settings.loadMode()) {
+      approve(ctx, token, users.newLoadUser());
+      return;
+    }
     if (settings.autoApprove()) {
       approve(ctx, token, hinted.orElse(users.first()));
       return;

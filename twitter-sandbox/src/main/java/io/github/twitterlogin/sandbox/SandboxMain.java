@@ -60,6 +60,7 @@ public final class SandboxMain {
     }
     env.optional("SANDBOX_PUBLIC_URL").ifPresent(url -> config.put("publicUrl", env.httpUrl("SANDBOX_PUBLIC_URL", url)));
     flag(env, config, "SANDBOX_AUTO_APPROVE", "autoApprove");
+    flag(env, config, "SANDBOX_LOAD_MODE", "loadMode");
     flag(env, config, "SANDBOX_REMEMBER_APPROVALS", "rememberApprovals");
     if (CONSUMER_VARIABLES.stream().anyMatch(name -> env.optional(name).isPresent())) {
       config.put("consumers", new JsonArray().add(callbacks(env, new JsonObject()
@@ -101,8 +102,9 @@ public final class SandboxMain {
       lines.add("  OAuth 1.0a consumer key " + consumer.key() + shownSecret(consumer.secret(), SandboxConsumer.DEFAULT_SECRET)
           + ", " + consumer.accessLevel().header() + callbacks(consumer.callbacks()));
     }
-    lines.add("  " + settings.users().size() + " sandbox users; "
-        + (settings.autoApprove() ? "auto-approve is ON: no consent page" : "consent page at /oauth/authenticate"));
+    lines.add("  " + settings.users().size() + " sandbox users; " + (settings.loadMode()
+        ? "LOAD MODE is ON: every login is a new user, approved at once, no per-user rate limits"
+        : settings.autoApprove() ? "auto-approve is ON: no consent page" : "consent page at /oauth/authenticate"));
     lines.add("  Fault admin: " + (settings.adminEnabled() ? settings.effectivePublicUrl() + "/sandbox/admin/faults" : "off"));
     if (!settings.isLoopback()) {
       lines.add("  WARNING: bound to " + settings.host() + ", reachable from other machines. Keep it off shared networks.");

@@ -32,10 +32,11 @@ final class SandboxRouter {
   static Router create(Vertx vertx, SandboxSettings settings, Clock clock, FaultInjection faults, SandboxPages pages,
       Supplier<String> publicUrl) {
     TokenStore tokens = new TokenStore(clock, settings.requestTokenLifetime(), settings.accessTokenMemorySize());
-    SandboxUsers users = new SandboxUsers(settings.users());
+    SandboxUsers users = new SandboxUsers(settings.users(), settings.loadMode());
     SignedRequestVerifier verifier = new SignedRequestVerifier(settings, clock,
         NonceMemory.forClockSkew(clock, settings.allowedClockSkew(), settings.nonceMemorySize()));
-    RateLimits rateLimits = new RateLimits(clock, settings.rateLimitWindow(), settings.verifyCredentialsLimit());
+    RateLimits rateLimits = settings.loadMode() ? null
+        : new RateLimits(clock, settings.rateLimitWindow(), settings.verifyCredentialsLimit());
     ConsentRenderer consent = new ConsentRenderer(users, pages, publicUrl);
     Router router = Router.router(vertx);
     mountTwitterApi(router, faults, new OAuthEndpoints(verifier, tokens, users), new AccountEndpoints(

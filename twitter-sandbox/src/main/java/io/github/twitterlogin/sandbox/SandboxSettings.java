@@ -21,6 +21,8 @@ import java.util.function.Function;
  * @param publicUrl the URL browsers and clients reach the sandbox at (avatar links); null for
  *     {@code http://host:port}, with {@code localhost} for a wildcard host
  * @param accessTokenMemorySize how many access tokens are kept; beyond it the oldest is forgotten
+ * @param loadMode every login is approved at once as a user never seen before, and no per-user
+ *     rate limit applies: a benchmark signs in as many users as it likes
  * @param rememberApprovals {@code oauth/authenticate} approves at once when this browser has
  *     authorized the app as its user before, as "Sign in with Twitter" does
  * @param adminEnabled whether {@code /sandbox/admin/faults} may change faults at run time; by
@@ -39,6 +41,7 @@ public record SandboxSettings(
     int verifyCredentialsLimit,
     Duration rateLimitWindow,
     boolean autoApprove,
+    boolean loadMode,
     boolean rememberApprovals,
     FaultSettings faults,
     boolean adminEnabled) {
@@ -80,6 +83,7 @@ public record SandboxSettings(
           (int) positive(config, "verifyCredentialsLimit", 75),
           Duration.ofMinutes(positive(config, "rateLimitWindowMinutes", 15)),
           config.getBoolean("autoApprove", false),
+          config.getBoolean("loadMode", false),
           config.getBoolean("rememberApprovals", false),
           FaultSettings.fromJson(config.getJsonObject("faults")),
           config.getBoolean("adminEnabled", isLoopback(host)));
@@ -92,7 +96,7 @@ public record SandboxSettings(
   SandboxSettings withActualPort(int actualPort) {
     return new SandboxSettings(host, actualPort, publicUrl, consumers, users, requestTokenLifetime,
         allowedClockSkew, nonceMemorySize, accessTokenMemorySize, verifyCredentialsLimit, rateLimitWindow,
-        autoApprove, rememberApprovals, faults, adminEnabled);
+        autoApprove, loadMode, rememberApprovals, faults, adminEnabled);
   }
 
   String effectivePublicUrl() {

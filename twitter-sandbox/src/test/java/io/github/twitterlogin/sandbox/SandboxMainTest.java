@@ -39,6 +39,32 @@ class SandboxMainTest {
   }
 
   @Test
+  void loadModeComesFromItsVariableAndTheBannerSaysSo() {
+    SandboxSettings settings = SandboxSettings.fromJson(SandboxMain.configFrom(new Environment(Map.of(
+        "SANDBOX_LOAD_MODE", "true"))));
+
+    assertThat(settings.loadMode()).isTrue();
+    assertThat(SandboxMain.banner(settings)).contains("LOAD MODE is ON");
+  }
+
+  @Test
+  void loadModeComesFromTheConfigFileToo(@TempDir Path directory) throws Exception {
+    Path file = directory.resolve("sandbox.json");
+    Files.writeString(file, new JsonObject().put("loadMode", true).encode());
+
+    assertThat(SandboxSettings.fromJson(SandboxMain.configFrom(new Environment(Map.of(
+        "SANDBOX_CONFIG", file.toString())))).loadMode()).isTrue();
+  }
+
+  @Test
+  void olderCallbackPrefixVariableStillSetsTheDevelopmentPrefixes() {
+    JsonObject config = SandboxMain.configFrom(new Environment(Map.of("SANDBOX_CALLBACK_PREFIX", "http://127.0.0.1:9")));
+
+    assertThat(SandboxSettings.fromJson(config).consumers().get(0).callbacks().developmentPrefixes())
+        .containsExactly("http://127.0.0.1:9");
+  }
+
+  @Test
   void aSecretAloneReplacesTheDefaultSecret() {
     JsonObject config = SandboxMain.configFrom(new Environment(Map.of("SANDBOX_CONSUMER_SECRET", "my-secret")));
 
