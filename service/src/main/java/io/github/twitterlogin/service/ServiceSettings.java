@@ -1,6 +1,7 @@
 package io.github.twitterlogin.service;
 
 import io.github.twitterlogin.sandbox.SandboxConsumer;
+import io.github.twitterlogin.sandbox.SandboxOAuth2Client;
 import io.github.twitterlogin.sandbox.SandboxSettings;
 import io.github.twitterlogin.shared.cluster.ClusterSettings;
 import io.github.twitterlogin.shared.settings.Environment;
@@ -30,6 +31,8 @@ public record ServiceSettings(
 
   static final String DEFAULT_SANDBOX_CONSUMER_KEY = SandboxConsumer.DEFAULT_KEY;
   static final String DEFAULT_SANDBOX_CONSUMER_SECRET = SandboxConsumer.DEFAULT_SECRET;
+  static final String DEFAULT_SANDBOX_CLIENT_ID = SandboxOAuth2Client.DEFAULT_CLIENT_ID;
+  static final String DEFAULT_SANDBOX_CLIENT_SECRET = SandboxOAuth2Client.DEFAULT_CLIENT_SECRET;
   static final int DEFAULT_SANDBOX_PORT = 8900;
 
   public static ServiceSettings fromEnvironment(Environment env) {
@@ -89,7 +92,10 @@ public record ServiceSettings(
    * machine shares this sandbox (see EmbeddedSandbox) without knowing this PUBLIC_URL, and so do
    * the gateways of a sandbox that runs in a process of its own: by default any
    * {@code http://127.0.0.1:} URL is approved too, a development setting that
-   * {@code SANDBOX_LOOPBACK_CALLBACKS=false} turns off (docs/sandbox.md says why).
+   * {@code SANDBOX_LOOPBACK_CALLBACKS=false} turns off (docs/sandbox.md says why). Its OAuth
+   * 2.0 client registers the same redirect URIs: {@code TWITTER_CLIENT_ID} and {@code
+   * TWITTER_CLIENT_SECRET}, as the consumer key's default, else the sandbox's published ones; an
+   * id without a secret is a public client.
    */
   private static JsonObject sandboxConfig(Environment env, String publicUrl) {
     String host = env.text("SANDBOX_HOST", "127.0.0.1");
@@ -99,6 +105,11 @@ public record ServiceSettings(
         env.list("SANDBOX_CALLBACK_URLS", List.of()).stream()).distinct().toList();
     List<String> loopback = env.flag("SANDBOX_LOOPBACK_CALLBACKS", true)
         ? SandboxConsumer.DEFAULT_CALLBACK_PREFIXES : List.of();
+    Optional<String> clientId = env.secret("TWITTER_CLIENT_ID");
+    Optional<String> clientSecret = env.secret("TWITTER_CLIENT_SECRET");
+    if (clientSecret.isPresent() && clientId.isEmpty()) {
+      throw new IllegalArgumentException("TWITTER_CLIENT_SECRET needs TWITTER_CLIENT_ID");
+    }
     return new JsonObject()
         .put("host", host)
         .put("port", port)
@@ -111,6 +122,12 @@ public record ServiceSettings(
             .put("secret", DEFAULT_SANDBOX_CONSUMER_SECRET)
             .put("callbackUrls", new JsonArray(callbackUrls))
             .put("callbackPrefixes", new JsonArray(loopback))
+            .put("appName", "Twitter Login Gateway")))
+        .put("oauth2Clients", new JsonArray().add(new JsonObject()
+            .put("clientId", clientId.orElse(DEFAULT_SANDBOX_CLIENT_ID))
+            .put("clientSecret", clientId.isPresent() ? clientSecret.orElse(null) : DEFAULT_SANDBOX_CLIENT_SECRET)
+            .put("redirectUris", new JsonArray(callbackUrls))
+            .put("redirectUriPrefixes", new JsonArray(loopback))
             .put("appName", "Twitter Login Gateway")));
   }
 

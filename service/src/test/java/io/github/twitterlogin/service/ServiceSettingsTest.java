@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.twitterlogin.sandbox.RegisteredCallbacks;
 import io.github.twitterlogin.sandbox.SandboxConsumer;
+import io.github.twitterlogin.sandbox.SandboxOAuth2Client;
 import io.github.twitterlogin.sandbox.SandboxSettings;
 import io.github.twitterlogin.shared.settings.Environment;
 import java.util.Map;
@@ -63,6 +64,43 @@ class ServiceSettingsTest {
     assertThatThrownBy(() -> ServiceSettings.fromEnvironment(new Environment(Map.of(
         "SANDBOX_CALLBACK_URLS", "https://app.example/cb?from=x"))))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SANDBOX_CALLBACK_URLS");
+  }
+
+  @Test
+  void embeddedSandboxRegistersAnOAuth2ClientForTheCallback() {
+    SandboxOAuth2Client client = sandboxSettings(ServiceSettings.fromEnvironment(new Environment(Map.of(
+        "PUBLIC_URL", "https://login.example")))).oauth2Clients().get(0);
+
+    assertThat(client.clientId()).isEqualTo(SandboxOAuth2Client.DEFAULT_CLIENT_ID);
+    assertThat(client.clientSecret()).isEqualTo(SandboxOAuth2Client.DEFAULT_CLIENT_SECRET);
+    assertThat(client.redirectUris().urls()).containsExactly("https://login.example/callback");
+    assertThat(client.redirectUris().developmentPrefixes()).containsExactly("http://127.0.0.1:");
+  }
+
+  @Test
+  void clientIdAndSecretFromTheEnvironmentAreRegistered() {
+    SandboxOAuth2Client client = sandboxSettings(ServiceSettings.fromEnvironment(new Environment(Map.of(
+        "TWITTER_CLIENT_ID", "my-client", "TWITTER_CLIENT_SECRET", "my-secret")))).oauth2Clients().get(0);
+
+    assertThat(client.clientId()).isEqualTo("my-client");
+    assertThat(client.clientSecret()).isEqualTo("my-secret");
+  }
+
+  @Test
+  void clientIdWithoutASecretIsAPublicClient() {
+    SandboxOAuth2Client client = sandboxSettings(ServiceSettings.fromEnvironment(new Environment(Map.of(
+        "TWITTER_CLIENT_ID", "my-spa")))).oauth2Clients().get(0);
+
+    assertThat(client.clientId()).isEqualTo("my-spa");
+    assertThat(client.clientSecret()).isNull();
+  }
+
+  @Test
+  void clientSecretWithoutAnIdIsRefusedWithoutEchoingIt() {
+    assertThatThrownBy(() -> ServiceSettings.fromEnvironment(new Environment(Map.of(
+        "TWITTER_CLIENT_SECRET", "secret-value"))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TWITTER_CLIENT_ID")
+        .hasMessageNotContaining("secret-value");
   }
 
   @Test

@@ -30,7 +30,7 @@ final class AccountEndpoints {
   }
 
   void verifyCredentials(RoutingContext ctx) {
-    ApiCaller caller = authentication.authenticate(ctx);
+    ApiCaller caller = authentication.authenticate(ctx, OAuth2Scopes.USERS_ME);
     if (caller.limitedV11Access()) {
       throw TwitterError.limitedV11Access();
     }
@@ -42,7 +42,7 @@ final class AccountEndpoints {
   }
 
   void usersMe(RoutingContext ctx) {
-    ApiCaller caller = authentication.authenticate(ctx);
+    ApiCaller caller = authentication.authenticate(ctx, OAuth2Scopes.USERS_ME);
     Set<String> fields = userFields(ctx);
     if (limited(ctx, caller, "users_me")) {
       return;

@@ -117,7 +117,7 @@ final class ConsentPage {
 
   private void render(RoutingContext ctx, int status, RequestToken token, SandboxUser selected, String error) {
     String appName = settings.consumer(token.consumerKey).map(SandboxConsumer::appName).orElse("An app");
-    renderer.render(ctx, status, new ConsentRenderer.Request(ACTION, "oauth_token", token.token, appName),
+    renderer.render(ctx, status, new ConsentRenderer.Request(ACTION, "oauth_token", token.token, appName, null),
         selected, error).onFailure(ctx::fail);
   }
 }

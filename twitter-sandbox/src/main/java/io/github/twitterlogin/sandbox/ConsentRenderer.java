@@ -8,14 +8,14 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The consent page: the app's name, the sandbox users to sign in as, Authorize or Cancel. The
- * form posts back to the step that showed it, with the pending request's unguessable id as its
- * anti-forgery token.
+ * The one consent page of both protocols: the app's name, what it asks for, the sandbox users
+ * to sign in as, Authorize or Cancel. The form posts back to the step that showed it, with the
+ * pending request's unguessable id as its anti-forgery token.
  */
 final class ConsentRenderer {
 
-  /** What the page asks about: where its form posts, and the hidden field that names the request. */
-  record Request(String action, String tokenField, String token, String appName) {
+  /** What the page asks about: where its form posts, the hidden field that names the request, and the scopes. */
+  record Request(String action, String tokenField, String token, String appName, List<String> scopes) {
   }
 
   private final SandboxUsers users;
@@ -43,6 +43,7 @@ final class ConsentRenderer {
     model.put("action", request.action());
     model.put("tokenField", request.tokenField());
     model.put("token", request.token());
+    model.put("scopes", request.scopes());
     model.put("users", choices);
     model.put("error", error);
     return pages.respond(ctx, status, SandboxPages.CONSENT, model);

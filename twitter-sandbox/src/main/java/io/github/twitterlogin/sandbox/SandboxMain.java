@@ -18,6 +18,8 @@ public final class SandboxMain {
   private static final List<String> CONSUMER_VARIABLES = List.of("SANDBOX_CONSUMER_KEY", "SANDBOX_CONSUMER_SECRET",
       "SANDBOX_CALLBACK_URLS", "SANDBOX_CALLBACK_PREFIXES", "SANDBOX_CALLBACK_PREFIX", "SANDBOX_APP_NAME",
       "SANDBOX_ACCESS_LEVEL", "SANDBOX_LIMITED_V11_ACCESS");
+  private static final List<String> CLIENT_VARIABLES = List.of("SANDBOX_CLIENT_ID", "SANDBOX_CLIENT_SECRET",
+      "SANDBOX_CALLBACK_URLS", "SANDBOX_CALLBACK_PREFIXES", "SANDBOX_CALLBACK_PREFIX", "SANDBOX_APP_NAME");
 
   private SandboxMain() {
   }
@@ -48,7 +50,8 @@ public final class SandboxMain {
   /**
    * {@code SANDBOX_CONFIG} names a JSON file of settings; the other variables override it. Any of
    * the consumer variables replaces the configured consumers with one, the others at their
-   * defaults.
+   * defaults, and any of the OAuth 2.0 client variables the configured clients; the callback
+   * variables register their URLs for both.
    */
   static JsonObject configFrom(Environment env) {
     JsonObject config = env.optional("SANDBOX_CONFIG")
@@ -70,6 +73,13 @@ public final class SandboxMain {
           .put("accessLevel", env.text("SANDBOX_ACCESS_LEVEL", SandboxConsumer.DEFAULT_ACCESS_LEVEL.header()))
           .put("limitedV11Access", env.flag("SANDBOX_LIMITED_V11_ACCESS", false)),
           "callbackUrls", "callbackPrefixes")));
+    }
+    if (CLIENT_VARIABLES.stream().anyMatch(name -> env.optional(name).isPresent())) {
+      config.put("oauth2Clients", new JsonArray().add(callbacks(env, new JsonObject()
+          .put("clientId", env.text("SANDBOX_CLIENT_ID", SandboxOAuth2Client.DEFAULT_CLIENT_ID))
+          .put("clientSecret", env.secret("SANDBOX_CLIENT_SECRET").orElse(SandboxOAuth2Client.DEFAULT_CLIENT_SECRET))
+          .put("appName", env.text("SANDBOX_APP_NAME", SandboxConsumer.DEFAULT_APP_NAME)),
+          "redirectUris", "redirectUriPrefixes")));
     }
     return config;
   }
@@ -101,6 +111,11 @@ public final class SandboxMain {
     for (SandboxConsumer consumer : settings.consumers()) {
       lines.add("  OAuth 1.0a consumer key " + consumer.key() + shownSecret(consumer.secret(), SandboxConsumer.DEFAULT_SECRET)
           + ", " + consumer.accessLevel().header() + callbacks(consumer.callbacks()));
+    }
+    for (SandboxOAuth2Client client : settings.oauth2Clients()) {
+      lines.add("  OAuth 2.0 client id " + client.clientId() + (client.isConfidential()
+          ? shownSecret(client.clientSecret(), SandboxOAuth2Client.DEFAULT_CLIENT_SECRET) : ", public (no secret)")
+          + callbacks(client.redirectUris()));
     }
     lines.add("  " + settings.users().size() + " sandbox users; " + (settings.loadMode()
         ? "LOAD MODE is ON: every login is a new user, approved at once, no per-user rate limits"

@@ -37,11 +37,15 @@ final class SandboxRouter {
         NonceMemory.forClockSkew(clock, settings.allowedClockSkew(), settings.nonceMemorySize()));
     RateLimits rateLimits = settings.loadMode() ? null
         : new RateLimits(clock, settings.rateLimitWindow(), settings.verifyCredentialsLimit());
+    OAuth2Grants grants = new OAuth2Grants(clock, settings.requestTokenLifetime(), settings.oauth2CodeLifetime(),
+        settings.oauth2AccessTokenLifetime(), settings.accessTokenMemorySize());
     ConsentRenderer consent = new ConsentRenderer(users, pages, publicUrl);
     Router router = Router.router(vertx);
     mountTwitterApi(router, faults, new OAuthEndpoints(verifier, tokens, users), new AccountEndpoints(
-        new ApiAuthentication(verifier, tokens), tokens, rateLimits, new UserJson(users, publicUrl)));
-    mountConsentPage(router, new ConsentPage(settings, users, tokens, consent, new ApprovalMemory()));
+        new ApiAuthentication(verifier, tokens, grants), tokens, rateLimits, new UserJson(users, publicUrl)),
+        new OAuth2TokenEndpoints(settings, grants));
+    mountConsentPage(router, new ConsentPage(settings, users, tokens, consent, new ApprovalMemory()),
+        new OAuth2AuthorizePage(settings, users, grants, consent));
     mountSandboxOwnPaths(router, settings, users, faults);
     router.route().failureHandler(ctx -> fail(ctx, pages));
     router.errorHandler(404, ctx -> fail(ctx, pages));
@@ -76,7 +80,7 @@ final class SandboxRouter {
    * serve gets its 405, an unknown path its 404.
    */
   private static void mountTwitterApi(Router router, FaultInjection faults, OAuthEndpoints oauth,
-      AccountEndpoints account) {
+      AccountEndpoints account, OAuth2TokenEndpoints oauth2) {
     for (String faulty : List.of("/oauth/request_token", "/oauth/access_token", "/1.1/*", "/2/*")) {
       router.route(faulty).method(HttpMethod.POST).method(HttpMethod.PUT).handler(BODY);
       router.route(faulty).handler(faults::handle);
@@ -86,12 +90,17 @@ final class SandboxRouter {
     get(router, "/1.1/account/verify_credentials.json").handler(account::verifyCredentials);
     get(router, "/2/users/me").handler(account::usersMe);
     router.post("/1.1/oauth/invalidate_token").handler(account::invalidateToken);
+    router.post(OAuth2Error.TOKEN_PATH).handler(oauth2::token);
+    router.post(OAuth2Error.REVOKE_PATH).handler(oauth2::revoke);
   }
 
-  private static void mountConsentPage(Router router, ConsentPage consent) {
+  /** Both protocols' consent pages; X serves OAuth 2.0's on x.com, the sandbox on its own host. */
+  private static void mountConsentPage(Router router, ConsentPage consent, OAuth2AuthorizePage oauth2) {
     get(router, "/oauth/authenticate").handler(consent::authenticate);
     get(router, "/oauth/authorize").handler(consent::authorize);
     post(router, "/oauth/authorize").handler(consent::decide);
+    get(router, OAuth2AuthorizePage.PATH).handler(oauth2::show);
+    post(router, OAuth2AuthorizePage.PATH).handler(oauth2::decide);
   }
 
   private static void mountSandboxOwnPaths(Router router, SandboxSettings settings, SandboxUsers users,

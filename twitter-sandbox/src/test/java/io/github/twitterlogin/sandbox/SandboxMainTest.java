@@ -39,6 +39,20 @@ class SandboxMainTest {
   }
 
   @Test
+  void clientVariablesMakeTheOAuth2ClientWithTheCallbackUrls() {
+    SandboxSettings settings = SandboxSettings.fromJson(SandboxMain.configFrom(new Environment(Map.of(
+        "SANDBOX_CLIENT_ID", "my-client", "SANDBOX_CLIENT_SECRET", "client-secret",
+        "SANDBOX_CALLBACK_URLS", "https://app.example/callback"))));
+
+    SandboxOAuth2Client client = settings.oauth2Clients().get(0);
+    assertThat(client.clientId()).isEqualTo("my-client");
+    assertThat(client.clientSecret()).isEqualTo("client-secret");
+    assertThat(client.redirectUris().urls()).containsExactly("https://app.example/callback");
+    assertThat(SandboxMain.banner(settings)).contains("OAuth 2.0 client id my-client", "secret not shown")
+        .doesNotContain("client-secret");
+  }
+
+  @Test
   void loadModeComesFromItsVariableAndTheBannerSaysSo() {
     SandboxSettings settings = SandboxSettings.fromJson(SandboxMain.configFrom(new Environment(Map.of(
         "SANDBOX_LOAD_MODE", "true"))));
