@@ -3,8 +3,10 @@ package io.github.twitterlogin.service;
 import io.github.twitterlogin.gateway.GatewayOptions;
 import io.github.twitterlogin.gateway.TwitterAuthOptions;
 import io.github.twitterlogin.sandbox.SandboxConsumer;
-import io.github.twitterlogin.shared.crypto.Keyring;
+import io.github.twitterlogin.sandbox.SandboxOAuth2Client;
+import io.github.twitterlogin.sandbox.SandboxSettings;
 import io.github.twitterlogin.shared.cluster.ClusterSettings;
+import io.github.twitterlogin.shared.crypto.Keyring;
 import io.github.twitterlogin.shared.settings.Environment;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Everything a process needs, read once from environment variables (each documented in the
@@ -31,6 +34,8 @@ public record ServiceSettings(
 
   static final String DEFAULT_SANDBOX_CONSUMER_KEY = SandboxConsumer.DEFAULT_KEY;
   static final String DEFAULT_SANDBOX_CONSUMER_SECRET = SandboxConsumer.DEFAULT_SECRET;
+  static final String DEFAULT_SANDBOX_CLIENT_ID = SandboxOAuth2Client.DEFAULT_CLIENT_ID;
+  static final String DEFAULT_SANDBOX_CLIENT_SECRET = SandboxOAuth2Client.DEFAULT_CLIENT_SECRET;
   static final int DEFAULT_SANDBOX_PORT = 8900;
   static final String SESSION_ENCRYPTION_KEYS = "SESSION_ENCRYPTION_KEYS";
 
@@ -50,7 +55,7 @@ public record ServiceSettings(
     if (roles.contains(Role.GATEWAY)) {
       gateway.validate();
     }
-    JsonObject sandbox = sandboxConfig(env, gateway.publicUrl());
+    JsonObject sandbox = sandboxConfig(env, gateway.authWithCallback().getCallbackUrl());
     String defaultApiUrl = useSandbox ? sandbox.getString("publicUrl") : "https://api.twitter.com";
     int cores = Runtime.getRuntime().availableProcessors();
     return new ServiceSettings(
@@ -64,7 +69,7 @@ public record ServiceSettings(
             .put("consumerSecret", consumerSecret.orElse(DEFAULT_SANDBOX_CONSUMER_SECRET))
             .put("connectTimeoutMillis", env.integer("TWITTER_CONNECT_TIMEOUT_MS", 5_000, 1, 600_000))
             .put("requestTimeoutMillis", env.integer("TWITTER_REQUEST_TIMEOUT_MS", 10_000, 1, 600_000)),
-        useSandbox && roles.contains(Role.SANDBOX) ? Optional.of(sandbox) : Optional.empty(),
+        useSandbox && roles.contains(Role.SANDBOX) ? Optional.of(checked(sandbox)) : Optional.empty(),
         ClusterSettings.fromEnvironment(env));
   }
 
@@ -123,22 +128,59 @@ public record ServiceSettings(
     return Keyring.DEVELOPMENT_KEYS.equals(gateway.getSessionEncryptionKeys());
   }
 
-  /** The sandbox's one app is this service: its callback, under PUBLIC_URL, is approved. */
-  private static JsonObject sandboxConfig(Environment env, String publicUrl) {
+  /**
+   * The sandbox's one app is this service. It registers {@code PUBLIC_URL/callback} exactly, as
+   * X does, and the URLs of {@code SANDBOX_CALLBACK_URLS}. A gateway on another port of this
+   * machine shares this sandbox (see EmbeddedSandbox) without knowing this PUBLIC_URL, and so do
+   * the gateways of a sandbox that runs in a process of its own: by default any
+   * {@code http://127.0.0.1:} URL is approved too, a development setting that
+   * {@code SANDBOX_LOOPBACK_CALLBACKS=false} turns off (docs/sandbox.md says why). Its OAuth
+   * 2.0 client registers the same redirect URIs: {@code TWITTER_CLIENT_ID} and {@code
+   * TWITTER_CLIENT_SECRET}, as the consumer key's default, else the sandbox's published ones; an
+   * id without a secret is a public client.
+   */
+  private static JsonObject sandboxConfig(Environment env, String callbackUrl) {
     String host = env.text("SANDBOX_HOST", "127.0.0.1");
     // The Twitter client must know where the sandbox listens before it starts: no random port.
     int port = env.integer("SANDBOX_PORT", DEFAULT_SANDBOX_PORT, 1, 65535);
-    JsonArray callbackPrefixes = new JsonArray(List.of("http://127.0.0.1:", "http://localhost:", publicUrl + "/"));
+    List<String> callbackUrls = Stream.concat(Stream.of(callbackUrl),
+        env.list("SANDBOX_CALLBACK_URLS", List.of()).stream()).distinct().toList();
+    List<String> loopback = env.flag("SANDBOX_LOOPBACK_CALLBACKS", true)
+        ? SandboxConsumer.DEFAULT_CALLBACK_PREFIXES : List.of();
+    Optional<String> clientId = env.secret("TWITTER_CLIENT_ID");
+    Optional<String> clientSecret = env.secret("TWITTER_CLIENT_SECRET");
+    if (clientSecret.isPresent() && clientId.isEmpty()) {
+      throw new IllegalArgumentException("TWITTER_CLIENT_SECRET needs TWITTER_CLIENT_ID");
+    }
     return new JsonObject()
         .put("host", host)
         .put("port", port)
         .put("publicUrl", env.httpUrl("SANDBOX_PUBLIC_URL", "http://" + browsable(host) + ":" + port))
         .put("autoApprove", env.flag("SANDBOX_AUTO_APPROVE", false))
+        .put("loadMode", env.flag("SANDBOX_LOAD_MODE", false))
+        .put("rememberApprovals", env.flag("SANDBOX_REMEMBER_APPROVALS", false))
         .put("consumers", new JsonArray().add(new JsonObject()
             .put("key", DEFAULT_SANDBOX_CONSUMER_KEY)
             .put("secret", DEFAULT_SANDBOX_CONSUMER_SECRET)
-            .put("callbackPrefix", callbackPrefixes)
+            .put("callbackUrls", new JsonArray(callbackUrls))
+            .put("callbackPrefixes", new JsonArray(loopback))
+            .put("appName", "Twitter Login Gateway")))
+        .put("oauth2Clients", new JsonArray().add(new JsonObject()
+            .put("clientId", clientId.orElse(DEFAULT_SANDBOX_CLIENT_ID))
+            .put("clientSecret", clientId.isPresent() ? clientSecret.orElse(null) : DEFAULT_SANDBOX_CLIENT_SECRET)
+            .put("redirectUris", new JsonArray(callbackUrls))
+            .put("redirectUriPrefixes", new JsonArray(loopback))
             .put("appName", "Twitter Login Gateway")));
+  }
+
+  /** The sandbox's own check, at start: X takes at most ten callback URLs, each without a query. */
+  private static JsonObject checked(JsonObject sandbox) {
+    try {
+      SandboxSettings.fromJson(sandbox);
+    } catch (IllegalArgumentException invalid) {
+      throw new IllegalArgumentException("SANDBOX_CALLBACK_URLS (with PUBLIC_URL/callback): " + invalid.getMessage());
+    }
+    return sandbox;
   }
 
   /** A wildcard bind address is no address a browser can open. */

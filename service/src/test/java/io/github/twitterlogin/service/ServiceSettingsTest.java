@@ -3,10 +3,16 @@ package io.github.twitterlogin.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.twitterlogin.sandbox.RegisteredCallbacks;
+import io.github.twitterlogin.sandbox.SandboxConsumer;
+import io.github.twitterlogin.sandbox.SandboxOAuth2Client;
+import io.github.twitterlogin.sandbox.SandboxSettings;
 import io.github.twitterlogin.shared.crypto.Keyring;
 import io.github.twitterlogin.shared.settings.Environment;
 import io.github.twitterlogin.shared.testing.TestKeys;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class ServiceSettingsTest {
@@ -20,6 +26,98 @@ class ServiceSettingsTest {
     assertThat(settings.twitterClient().getString("apiBaseUrl")).isEqualTo("http://127.0.0.1:8900");
     assertThat(settings.gateway().getPort()).isEqualTo(8080);
     assertThat(settings.publicUrl()).isEqualTo("http://127.0.0.1:8080");
+  }
+
+  @Test
+  void embeddedSandboxRegistersTheCallbackExactlyAndLoopbackAsADevelopmentPrefix() {
+    ServiceSettings settings = ServiceSettings.fromEnvironment(new Environment(Map.of(
+        "PUBLIC_URL", "https://login.example")));
+
+    SandboxConsumer consumer = sandboxConsumer(settings);
+    assertThat(consumer.key()).isEqualTo(settings.twitterClient().getString("consumerKey"));
+    assertThat(consumer.callbacks().urls()).containsExactly("https://login.example/callback");
+    assertThat(consumer.callbacks().developmentPrefixes()).containsExactly("http://127.0.0.1:");
+  }
+
+  @Test
+  void sandboxCallbackUrlsAreRegisteredToo() {
+    ServiceSettings settings = ServiceSettings.fromEnvironment(new Environment(Map.of(
+        "SANDBOX_CALLBACK_URLS", "http://127.0.0.1:3000/auth/twitter/callback, http://127.0.0.1:8080/callback",
+        "SANDBOX_LOOPBACK_CALLBACKS", "false")));
+
+    RegisteredCallbacks callbacks = sandboxConsumer(settings).callbacks();
+    assertThat(callbacks.urls()).containsExactly("http://127.0.0.1:8080/callback",
+        "http://127.0.0.1:3000/auth/twitter/callback");
+    assertThat(callbacks.developmentPrefixes()).isEmpty();
+  }
+
+  @Test
+  void moreThanTenCallbackUrlsAreRefusedWithTheirVariable() {
+    String ten = IntStream.rangeClosed(1, 10).mapToObj(n -> "https://app.example/cb" + n)
+        .collect(Collectors.joining(","));
+
+    assertThatThrownBy(() -> ServiceSettings.fromEnvironment(new Environment(Map.of("SANDBOX_CALLBACK_URLS", ten))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SANDBOX_CALLBACK_URLS")
+        .hasMessageContaining("At most 10");
+  }
+
+  @Test
+  void callbackUrlWithAQueryIsRefusedWithItsVariable() {
+    assertThatThrownBy(() -> ServiceSettings.fromEnvironment(new Environment(Map.of(
+        "SANDBOX_CALLBACK_URLS", "https://app.example/cb?from=x"))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SANDBOX_CALLBACK_URLS");
+  }
+
+  @Test
+  void embeddedSandboxRegistersAnOAuth2ClientForTheCallback() {
+    SandboxOAuth2Client client = sandboxSettings(ServiceSettings.fromEnvironment(new Environment(Map.of(
+        "PUBLIC_URL", "https://login.example")))).oauth2Clients().get(0);
+
+    assertThat(client.clientId()).isEqualTo(SandboxOAuth2Client.DEFAULT_CLIENT_ID);
+    assertThat(client.clientSecret()).isEqualTo(SandboxOAuth2Client.DEFAULT_CLIENT_SECRET);
+    assertThat(client.redirectUris().urls()).containsExactly("https://login.example/callback");
+    assertThat(client.redirectUris().developmentPrefixes()).containsExactly("http://127.0.0.1:");
+  }
+
+  @Test
+  void clientIdAndSecretFromTheEnvironmentAreRegistered() {
+    SandboxOAuth2Client client = sandboxSettings(ServiceSettings.fromEnvironment(new Environment(Map.of(
+        "TWITTER_CLIENT_ID", "my-client", "TWITTER_CLIENT_SECRET", "my-secret")))).oauth2Clients().get(0);
+
+    assertThat(client.clientId()).isEqualTo("my-client");
+    assertThat(client.clientSecret()).isEqualTo("my-secret");
+  }
+
+  @Test
+  void clientIdWithoutASecretIsAPublicClient() {
+    SandboxOAuth2Client client = sandboxSettings(ServiceSettings.fromEnvironment(new Environment(Map.of(
+        "TWITTER_CLIENT_ID", "my-spa")))).oauth2Clients().get(0);
+
+    assertThat(client.clientId()).isEqualTo("my-spa");
+    assertThat(client.clientSecret()).isNull();
+  }
+
+  @Test
+  void clientSecretWithoutAnIdIsRefusedWithoutEchoingIt() {
+    assertThatThrownBy(() -> ServiceSettings.fromEnvironment(new Environment(Map.of(
+        "TWITTER_CLIENT_SECRET", "secret-value"))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TWITTER_CLIENT_ID")
+        .hasMessageNotContaining("secret-value");
+  }
+
+  @Test
+  void loadModeIsOffUnlessAskedFor() {
+    assertThat(sandboxSettings(ServiceSettings.fromEnvironment(new Environment(Map.of()))).loadMode()).isFalse();
+    assertThat(sandboxSettings(ServiceSettings.fromEnvironment(new Environment(Map.of(
+        "SANDBOX_LOAD_MODE", "true")))).loadMode()).isTrue();
+  }
+
+  @Test
+  void rememberedApprovalsAreOffUnlessAskedFor() {
+    assertThat(sandboxSettings(ServiceSettings.fromEnvironment(new Environment(Map.of()))).rememberApprovals())
+        .isFalse();
+    assertThat(sandboxSettings(ServiceSettings.fromEnvironment(new Environment(Map.of(
+        "SANDBOX_REMEMBER_APPROVALS", "true")))).rememberApprovals()).isTrue();
   }
 
   @Test
@@ -139,6 +237,14 @@ class ServiceSettingsTest {
   void aBadPortIsRefusedWithItsName() {
     assertThatThrownBy(() -> ServiceSettings.fromEnvironment(new Environment(Map.of("HTTP_PORT", "eighty"))))
         .hasMessageContaining("HTTP_PORT");
+  }
+
+  private static SandboxSettings sandboxSettings(ServiceSettings settings) {
+    return SandboxSettings.fromJson(settings.sandbox().orElseThrow());
+  }
+
+  private static SandboxConsumer sandboxConsumer(ServiceSettings settings) {
+    return sandboxSettings(settings).consumers().get(0);
   }
 
   @Test

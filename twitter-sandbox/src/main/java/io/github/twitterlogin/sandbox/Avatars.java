@@ -10,15 +10,15 @@ final class Avatars {
 
   private static final List<String> COLOURS = List.of("#0b5cab", "#7b2cbf", "#b5179e", "#2d6a4f", "#9c6644", "#1d3557");
 
-  private final SandboxSettings settings;
+  private final SandboxUsers users;
 
-  Avatars(SandboxSettings settings) {
-    this.settings = settings;
+  Avatars(SandboxUsers users) {
+    this.users = users;
   }
 
   void serve(RoutingContext ctx) {
     String id = ctx.pathParam("file").replaceFirst("\\.svg$", "");
-    Optional<SandboxUser> user = settings.user(id);
+    Optional<SandboxUser> user = users.byId(id);
     if (user.isEmpty()) {
       ctx.fail(404);
       return;

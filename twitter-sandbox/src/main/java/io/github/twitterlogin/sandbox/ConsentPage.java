@@ -2,42 +2,65 @@ package io.github.twitterlogin.sandbox;
 
 import io.github.twitterlogin.client.oauth.Parameter;
 import io.github.twitterlogin.sandbox.TokenStore.RequestToken;
-import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * {@code GET /oauth/authenticate} and {@code /oauth/authorize}: the page where a person picks the
- * sandbox user to sign in as and authorizes the app, or cancels. With auto-approve, the first
- * user (or the {@code screen_name} asked for) is signed in at once.
+ * sandbox user to sign in as and authorizes the app, or cancels. Both show it; {@code
+ * authenticate}, "Sign in with Twitter", approves at once when this browser's user has
+ * authorized the app before (with {@code rememberApprovals}) unless {@code force_login=true}, as
+ * Twitter does; {@code authorize} always asks. With auto-approve, the first user (or the {@code
+ * screen_name} asked for) is signed in at once; in load mode, a new user.
  */
 final class ConsentPage {
 
-  private final SandboxSettings settings;
-  private final TokenStore tokens;
-  private final SandboxPages pages;
-  private final Supplier<String> publicUrl;
+  private static final String ACTION = "/oauth/authorize";
 
-  ConsentPage(SandboxSettings settings, TokenStore tokens, SandboxPages pages, Supplier<String> publicUrl) {
+  private final SandboxSettings settings;
+  private final SandboxUsers users;
+  private final TokenStore tokens;
+  private final ConsentRenderer renderer;
+  private final ApprovalMemory approvals;
+
+  ConsentPage(SandboxSettings settings, SandboxUsers users, TokenStore tokens, ConsentRenderer renderer,
+      ApprovalMemory approvals) {
     this.settings = settings;
+    this.users = users;
     this.tokens = tokens;
-    this.pages = pages;
-    this.publicUrl = publicUrl;
+    this.renderer = renderer;
+    this.approvals = approvals;
   }
 
-  void show(RoutingContext ctx) {
+  void authenticate(RoutingContext ctx) {
+    show(ctx, !"true".equals(ctx.request().getParam("force_login")));
+  }
+
+  void authorize(RoutingContext ctx) {
+    show(ctx, false);
+  }
+
+  private void show(RoutingContext ctx, boolean mayApproveRemembered) {
     RequestToken token = pendingToken(ctx.request().getParam("oauth_token"));
-    Optional<SandboxUser> hinted = userByScreenName(ctx.request().getParam("screen_name"));
-    if (settings.autoApprove()) {
-      approve(ctx, token, hinted.orElse(settings.users().get(0)));
+    Optional<SandboxUser> hinted = users.byScreenName(ctx.request().getParam("screen_name"));
+    if (settings.loadMode()) {
+      approve(ctx, token, users.newLoadUser());
       return;
     }
-    render(ctx, 200, token, hinted.orElse(settings.users().get(0)), null).onFailure(ctx::fail);
+    if (settings.autoApprove()) {
+      approve(ctx, token, hinted.orElse(users.first()));
+      return;
+    }
+    Optional<SandboxUser> remembered = mayApproveRemembered && settings.rememberApprovals()
+        ? approvals.rememberedUser(ctx, token.consumerKey).flatMap(users::byId)
+            .filter(user -> hinted.isEmpty() || hinted.get().id().equals(user.id()))
+        : Optional.empty();
+    if (remembered.isPresent()) {
+      approve(ctx, token, remembered.get());
+      return;
+    }
+    render(ctx, 200, token, hinted.orElse(users.first()), null);
   }
 
   /**
@@ -54,16 +77,24 @@ final class ConsentPage {
       redirect(ctx, token.callback, List.of(new Parameter("denied", token.token)));
       return;
     }
-    String typed = ctx.request().getFormAttribute("screen_name");
-    Optional<SandboxUser> user = typed != null && !typed.isBlank()
-        ? userByScreenName(typed.trim())
-        : userById(ctx.request().getFormAttribute("user_id"));
+    Optional<SandboxUser> user = chosenUser(ctx, users);
     if (user.isEmpty()) {
-      render(ctx, 400, token, settings.users().get(0), "There is no sandbox user with that screen name.")
-          .onFailure(ctx::fail);
+      render(ctx, 400, token, users.first(), "There is no sandbox user with that screen name.");
       return;
     }
+    if (settings.rememberApprovals()) {
+      approvals.remember(ctx, token.consumerKey, user.get().id());
+    }
     approve(ctx, token, user.get());
+  }
+
+  /** The screen name typed, else the user picked in the list. */
+  static Optional<SandboxUser> chosenUser(RoutingContext ctx, SandboxUsers users) {
+    String typed = ctx.request().getFormAttribute("screen_name");
+    return typed != null && !typed.isBlank()
+        ? users.byScreenName(typed.trim())
+        : users.configured().stream().filter(user -> user.id().equals(ctx.request().getFormAttribute("user_id")))
+            .findFirst();
   }
 
   private void approve(RoutingContext ctx, RequestToken token, SandboxUser user) {
@@ -84,36 +115,9 @@ final class ConsentPage {
             "Go back to the app and start the sign-in again."));
   }
 
-  private Future<Void> render(RoutingContext ctx, int status, RequestToken token, SandboxUser selected, String error) {
+  private void render(RoutingContext ctx, int status, RequestToken token, SandboxUser selected, String error) {
     String appName = settings.consumer(token.consumerKey).map(SandboxConsumer::appName).orElse("An app");
-    List<Map<String, Object>> users = settings.users().stream().map(user -> {
-      Map<String, Object> model = new HashMap<>();
-      model.put("id", user.id());
-      model.put("name", user.name());
-      model.put("screenName", user.screenName());
-      model.put("avatar", user.avatarUrl(publicUrl.get()));
-      model.put("selected", user.id().equals(selected.id()));
-      return model;
-    }).toList();
-    Map<String, Object> model = new HashMap<>();
-    model.put("appName", appName);
-    model.put("token", token.token);
-    model.put("users", users);
-    model.put("error", error);
-    return pages.respond(ctx, status, SandboxPages.CONSENT, model);
-  }
-
-  private Optional<SandboxUser> userByScreenName(String screenName) {
-    if (screenName == null) {
-      return Optional.empty();
-    }
-    String wanted = screenName.startsWith("@") ? screenName.substring(1) : screenName;
-    return settings.users().stream()
-        .filter(user -> user.screenName().toLowerCase(Locale.ROOT).equals(wanted.toLowerCase(Locale.ROOT)))
-        .findFirst();
-  }
-
-  private Optional<SandboxUser> userById(String id) {
-    return settings.user(id);
+    renderer.render(ctx, status, new ConsentRenderer.Request(ACTION, "oauth_token", token.token, appName, null),
+        selected, error).onFailure(ctx::fail);
   }
 }

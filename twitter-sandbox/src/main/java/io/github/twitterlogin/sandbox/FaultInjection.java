@@ -9,7 +9,8 @@ import java.util.Random;
 /**
  * Makes Twitter's endpoints unreliable on purpose, for reliability tests: each request first
  * waits the configured latency, then may have its connection dropped, be answered 5xx, or be
- * answered 429, each by its configured share. Settings change at run time.
+ * answered 429, each by its configured share, in the shape of the API of the path (v1.1 or v2).
+ * Settings change at run time.
  */
 final class FaultInjection {
 
@@ -48,13 +49,12 @@ final class FaultInjection {
     if (chance(now.dropRate())) {
       ctx.request().connection().close();
     } else if (chance(now.serverErrorRate())) {
-      TwitterAnswers.json(ctx, 503, new TwitterError(503, 130, "Over capacity").toJson());
+      TwitterAnswers.refuse(ctx, new TwitterError(503, 130, "Over capacity"));
     } else if (chance(now.rateLimitRate())) {
       long reset = clock.instant().plus(RATE_LIMIT_RESET).getEpochSecond();
       ctx.response().putHeader("x-rate-limit-limit", "75").putHeader("x-rate-limit-remaining", "0")
           .putHeader("x-rate-limit-reset", Long.toString(reset));
-      TwitterError limited = TwitterError.rateLimitExceeded();
-      TwitterAnswers.json(ctx, limited.status(), limited.toJson());
+      TwitterAnswers.refuse(ctx, TwitterError.rateLimitExceeded());
     } else {
       ctx.next();
     }

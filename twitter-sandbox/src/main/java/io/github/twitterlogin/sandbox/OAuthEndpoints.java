@@ -15,17 +15,22 @@ final class OAuthEndpoints {
 
   private final SignedRequestVerifier verifier;
   private final TokenStore tokens;
-  private final SandboxSettings settings;
+  private final SandboxUsers users;
 
-  OAuthEndpoints(SignedRequestVerifier verifier, TokenStore tokens, SandboxSettings settings) {
+  OAuthEndpoints(SignedRequestVerifier verifier, TokenStore tokens, SandboxUsers users) {
     this.verifier = verifier;
     this.tokens = tokens;
-    this.settings = settings;
+    this.users = users;
   }
 
-  /** Signed by the consumer alone; the callback must be one registered for the app. */
+  /**
+   * Signed by the consumer alone; the callback must be one registered for the app. {@code
+   * x_auth_access_type}, a signed parameter of the query or the form, may ask for less than the
+   * app's permission.
+   */
   void requestToken(RoutingContext ctx) {
-    Verified request = verifier.verify(SignedRequest.from(ctx), TokenSecrets.NONE);
+    SignedRequest signed = SignedRequest.from(ctx);
+    Verified request = verifier.verify(signed, TokenSecrets.NONE);
     String callback = request.protocol().get("oauth_callback");
     if (callback == null || callback.isBlank()) {
       throw TwitterError.badRequest("oauth_callback is required");
@@ -33,7 +38,8 @@ final class OAuthEndpoints {
     if (!request.consumer().approves(callback)) {
       throw TwitterError.callbackNotApproved();
     }
-    RequestToken token = tokens.issueRequestToken(request.consumer().key(), callback);
+    AccessLevel level = request.consumer().accessLevel().forRequested(signed.queryOrFormParameter("x_auth_access_type"));
+    RequestToken token = tokens.issueRequestToken(request.consumer().key(), callback, level);
     TwitterAnswers.form(ctx, List.of(
         new Parameter("oauth_token", token.token),
         new Parameter("oauth_token_secret", token.secret),
@@ -57,7 +63,7 @@ final class OAuthEndpoints {
       throw new TwitterError(401, 32, "Error processing your OAuth request: Invalid oauth_verifier parameter");
     }
     AccessToken access = tokens.exchange(token);
-    String screenName = settings.user(access.userId()).map(SandboxUser::screenName).orElse("");
+    String screenName = users.byId(access.userId()).map(SandboxUser::screenName).orElse("");
     TwitterAnswers.form(ctx, List.of(
         new Parameter("oauth_token", access.token()),
         new Parameter("oauth_token_secret", access.secret()),

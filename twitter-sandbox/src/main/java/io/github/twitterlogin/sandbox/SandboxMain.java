@@ -15,8 +15,11 @@ import java.util.concurrent.TimeUnit;
 /** Runs the sandbox alone: {@code java -jar twitter-sandbox.jar}, configured by environment variables. */
 public final class SandboxMain {
 
-  private static final List<String> CONSUMER_VARIABLES = List.of(
-      "SANDBOX_CONSUMER_KEY", "SANDBOX_CONSUMER_SECRET", "SANDBOX_CALLBACK_PREFIX", "SANDBOX_APP_NAME");
+  private static final List<String> CONSUMER_VARIABLES = List.of("SANDBOX_CONSUMER_KEY", "SANDBOX_CONSUMER_SECRET",
+      "SANDBOX_CALLBACK_URLS", "SANDBOX_CALLBACK_PREFIXES", "SANDBOX_CALLBACK_PREFIX", "SANDBOX_APP_NAME",
+      "SANDBOX_ACCESS_LEVEL", "SANDBOX_LIMITED_V11_ACCESS");
+  private static final List<String> CLIENT_VARIABLES = List.of("SANDBOX_CLIENT_ID", "SANDBOX_CLIENT_SECRET",
+      "SANDBOX_CALLBACK_URLS", "SANDBOX_CALLBACK_PREFIXES", "SANDBOX_CALLBACK_PREFIX", "SANDBOX_APP_NAME");
 
   private SandboxMain() {
   }
@@ -46,7 +49,9 @@ public final class SandboxMain {
 
   /**
    * {@code SANDBOX_CONFIG} names a JSON file of settings; the other variables override it. Any of
-   * the consumer variables replaces the configured consumers with one, the others at their defaults.
+   * the consumer variables replaces the configured consumers with one, the others at their
+   * defaults, and any of the OAuth 2.0 client variables the configured clients; the callback
+   * variables register their URLs for both.
    */
   static JsonObject configFrom(Environment env) {
     JsonObject config = env.optional("SANDBOX_CONFIG")
@@ -57,18 +62,40 @@ public final class SandboxMain {
       config.put("port", env.port("SANDBOX_PORT", SandboxSettings.DEFAULT_PORT));
     }
     env.optional("SANDBOX_PUBLIC_URL").ifPresent(url -> config.put("publicUrl", env.httpUrl("SANDBOX_PUBLIC_URL", url)));
-    if (env.optional("SANDBOX_AUTO_APPROVE").isPresent()) {
-      config.put("autoApprove", env.flag("SANDBOX_AUTO_APPROVE", false));
-    }
+    flag(env, config, "SANDBOX_AUTO_APPROVE", "autoApprove");
+    flag(env, config, "SANDBOX_LOAD_MODE", "loadMode");
+    flag(env, config, "SANDBOX_REMEMBER_APPROVALS", "rememberApprovals");
     if (CONSUMER_VARIABLES.stream().anyMatch(name -> env.optional(name).isPresent())) {
-      config.put("consumers", new JsonArray().add(new JsonObject()
+      config.put("consumers", new JsonArray().add(callbacks(env, new JsonObject()
           .put("key", env.text("SANDBOX_CONSUMER_KEY", SandboxConsumer.DEFAULT_KEY))
           .put("secret", env.secret("SANDBOX_CONSUMER_SECRET").orElse(SandboxConsumer.DEFAULT_SECRET))
-          .put("callbackPrefix", new JsonArray(env.list("SANDBOX_CALLBACK_PREFIX",
-              SandboxConsumer.DEFAULT_CALLBACK_PREFIXES)))
-          .put("appName", env.text("SANDBOX_APP_NAME", SandboxConsumer.DEFAULT_APP_NAME))));
+          .put("appName", env.text("SANDBOX_APP_NAME", SandboxConsumer.DEFAULT_APP_NAME))
+          .put("accessLevel", env.text("SANDBOX_ACCESS_LEVEL", SandboxConsumer.DEFAULT_ACCESS_LEVEL.header()))
+          .put("limitedV11Access", env.flag("SANDBOX_LIMITED_V11_ACCESS", false)),
+          "callbackUrls", "callbackPrefixes")));
+    }
+    if (CLIENT_VARIABLES.stream().anyMatch(name -> env.optional(name).isPresent())) {
+      config.put("oauth2Clients", new JsonArray().add(callbacks(env, new JsonObject()
+          .put("clientId", env.text("SANDBOX_CLIENT_ID", SandboxOAuth2Client.DEFAULT_CLIENT_ID))
+          .put("clientSecret", env.secret("SANDBOX_CLIENT_SECRET").orElse(SandboxOAuth2Client.DEFAULT_CLIENT_SECRET))
+          .put("appName", env.text("SANDBOX_APP_NAME", SandboxConsumer.DEFAULT_APP_NAME)),
+          "redirectUris", "redirectUriPrefixes")));
     }
     return config;
+  }
+
+  private static void flag(Environment env, JsonObject config, String variable, String key) {
+    if (env.optional(variable).isPresent()) {
+      config.put(key, env.flag(variable, false));
+    }
+  }
+
+  /** {@code SANDBOX_CALLBACK_PREFIX} is the older name of {@code SANDBOX_CALLBACK_PREFIXES}. */
+  private static JsonObject callbacks(Environment env, JsonObject app, String urlsKey, String prefixesKey) {
+    List<String> prefixes = env.list("SANDBOX_CALLBACK_PREFIXES", env.list("SANDBOX_CALLBACK_PREFIX",
+        SandboxConsumer.DEFAULT_CALLBACK_PREFIXES));
+    return app.put(urlsKey, new JsonArray(env.list("SANDBOX_CALLBACK_URLS", SandboxConsumer.DEFAULT_CALLBACK_URLS)))
+        .put(prefixesKey, new JsonArray(prefixes));
   }
 
   /**
@@ -82,18 +109,34 @@ public final class SandboxMain {
         + settings.effectivePublicUrl());
     lines.add("  Point the service at it: TWITTER_API_URL=" + settings.effectivePublicUrl());
     for (SandboxConsumer consumer : settings.consumers()) {
-      lines.add("  Consumer key " + consumer.key() + (consumer.secret().equals(SandboxConsumer.DEFAULT_SECRET)
-          ? ", secret " + SandboxConsumer.DEFAULT_SECRET + " (the published default)"
-          : " (secret not shown)") + ", callbacks under " + String.join(" or ", consumer.callbackPrefixes()));
+      lines.add("  OAuth 1.0a consumer key " + consumer.key() + shownSecret(consumer.secret(), SandboxConsumer.DEFAULT_SECRET)
+          + ", " + consumer.accessLevel().header() + callbacks(consumer.callbacks()));
     }
-    lines.add("  " + settings.users().size() + " sandbox users; "
-        + (settings.autoApprove() ? "auto-approve is ON: no consent page" : "consent page at /oauth/authenticate"));
+    for (SandboxOAuth2Client client : settings.oauth2Clients()) {
+      lines.add("  OAuth 2.0 client id " + client.clientId() + (client.isConfidential()
+          ? shownSecret(client.clientSecret(), SandboxOAuth2Client.DEFAULT_CLIENT_SECRET) : ", public (no secret)")
+          + callbacks(client.redirectUris()));
+    }
+    lines.add("  " + settings.users().size() + " sandbox users; " + (settings.loadMode()
+        ? "LOAD MODE is ON: every login is a new user, approved at once, no per-user rate limits"
+        : settings.autoApprove() ? "auto-approve is ON: no consent page" : "consent page at /oauth/authenticate"));
     lines.add("  Fault admin: " + (settings.adminEnabled() ? settings.effectivePublicUrl() + "/sandbox/admin/faults" : "off"));
     if (!settings.isLoopback()) {
       lines.add("  WARNING: bound to " + settings.host() + ", reachable from other machines. Keep it off shared networks.");
     }
     String rule = "=".repeat(lines.stream().mapToInt(String::length).max().orElse(40));
     return rule + "\n" + String.join("\n", lines) + "\n" + rule;
+  }
+
+  private static String shownSecret(String secret, String publishedDefault) {
+    return secret.equals(publishedDefault) ? ", secret " + publishedDefault + " (the published default)"
+        : " (secret not shown)";
+  }
+
+  private static String callbacks(RegisteredCallbacks callbacks) {
+    return ", callbacks " + (callbacks.urls().isEmpty() ? "(none exactly)" : String.join(" ", callbacks.urls()))
+        + (callbacks.developmentPrefixes().isEmpty() ? ""
+            : " and, a DEVELOPMENT setting, any URL under " + String.join(" or ", callbacks.developmentPrefixes()));
   }
 
   private static JsonObject readJson(Path path) {

@@ -19,7 +19,8 @@ final class SandboxPages {
       + "img-src 'self' data: http: https:; base-uri 'none'; frame-ancestors 'none'";
 
   private static final Map<String, Map<String, Object>> SAMPLES = Map.of(
-      CONSENT, Map.of("appName", "Sample", "token", "sample", "users", List.of(Map.of(
+      CONSENT, Map.of("appName", "Sample", "action", "/oauth/authorize", "tokenField", "oauth_token", "token", "sample",
+          "scopes", List.of("users.read"), "users", List.of(Map.of(
           "id", "1", "name", "Sample", "screenName", "sample", "avatar", "/sandbox/avatars/1.svg", "selected", true))),
       MESSAGE, Map.of("title", "Sample", "message", "Sample"));
 

@@ -1,11 +1,14 @@
 package io.github.twitterlogin.sandbox;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -16,6 +19,8 @@ final class SandboxRouter {
 
   private static final Logger LOG = LoggerFactory.getLogger(SandboxRouter.class);
   private static final long MAX_BODY_BYTES = 64 * 1024;
+  /** Holds no state of a request: one serves every route. */
+  private static final BodyHandler BODY = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
 
   private SandboxRouter() {
   }
@@ -27,48 +32,86 @@ final class SandboxRouter {
   static Router create(Vertx vertx, SandboxSettings settings, Clock clock, FaultInjection faults, SandboxPages pages,
       Supplier<String> publicUrl) {
     TokenStore tokens = new TokenStore(clock, settings.requestTokenLifetime(), settings.accessTokenMemorySize());
+    SandboxUsers users = new SandboxUsers(settings.users(), settings.loadMode());
     SignedRequestVerifier verifier = new SignedRequestVerifier(settings, clock,
         NonceMemory.forClockSkew(clock, settings.allowedClockSkew(), settings.nonceMemorySize()));
+    RateLimits rateLimits = settings.loadMode() ? null
+        : new RateLimits(clock, settings.rateLimitWindow(), settings.verifyCredentialsLimit());
+    OAuth2Grants grants = new OAuth2Grants(clock, settings.requestTokenLifetime(), settings.oauth2CodeLifetime(),
+        settings.oauth2AccessTokenLifetime(), settings.accessTokenMemorySize());
+    ConsentRenderer consent = new ConsentRenderer(users, pages, publicUrl);
     Router router = Router.router(vertx);
-    router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
-    mountTwitterApi(router, faults, new OAuthEndpoints(verifier, tokens, settings), new AccountEndpoints(verifier,
-        tokens, new RateLimits(clock, settings.rateLimitWindow(), settings.verifyCredentialsLimit()),
-        new UserJson(settings, publicUrl)));
-    mountConsentPage(router, new ConsentPage(settings, tokens, pages, publicUrl));
-    mountSandboxOwnPaths(router, settings, faults);
+    mountTwitterApi(router, faults, new OAuthEndpoints(verifier, tokens, users), new AccountEndpoints(
+        new ApiAuthentication(verifier, tokens, grants), tokens, rateLimits, new UserJson(users, publicUrl)),
+        new OAuth2TokenEndpoints(settings, grants));
+    mountConsentPage(router, new ConsentPage(settings, users, tokens, consent, new ApprovalMemory()),
+        new OAuth2AuthorizePage(settings, users, grants, consent));
+    mountSandboxOwnPaths(router, settings, users, faults);
     router.route().failureHandler(ctx -> fail(ctx, pages));
     router.errorHandler(404, ctx -> fail(ctx, pages));
     router.errorHandler(405, ctx -> fail(ctx, pages));
     return router;
   }
 
-  /** Twitter's paths, so that only a client's base URL changes; faults are injected here only. */
+  /**
+   * Bodies are read on the POST and PUT routes only, each its own (a route for every path would
+   * answer 405 instead of 404 on unknown paths). vertx-web's BodyHandler fails a GET that carries
+   * a form content type (vertx-web#1662), and node-oauth (passport-twitter's signer) sends {@code
+   * Content-Type: application/x-www-form-urlencoded} with {@code Content-Length: 0} on every GET:
+   * such a GET must be answered like any other. Every GET route answers HEAD too (RFC 9110
+   * section 9.3.2), without a body.
+   */
+  private static Route get(Router router, String path) {
+    return router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD);
+  }
+
+  private static Route post(Router router, String path) {
+    return router.post(path).handler(BODY);
+  }
+
+  private static Route put(Router router, String path) {
+    return router.put(path).handler(BODY);
+  }
+
+  /**
+   * Twitter's paths, so that only a client's base URL changes. Faults are injected here only, on
+   * every method and path under them, once the body of a POST or PUT is read (a delay must not
+   * let the body go by unread). The routes that serve come last, so that a method they do not
+   * serve gets its 405, an unknown path its 404.
+   */
   private static void mountTwitterApi(Router router, FaultInjection faults, OAuthEndpoints oauth,
-      AccountEndpoints account) {
-    router.route("/oauth/request_token").handler(faults::handle);
-    router.route("/oauth/access_token").handler(faults::handle);
-    router.route("/1.1/*").handler(faults::handle);
-    router.route("/2/*").handler(faults::handle);
+      AccountEndpoints account, OAuth2TokenEndpoints oauth2) {
+    for (String faulty : List.of("/oauth/request_token", "/oauth/access_token", "/1.1/*", "/2/*")) {
+      router.route(faulty).method(HttpMethod.POST).method(HttpMethod.PUT).handler(BODY);
+      router.route(faulty).handler(faults::handle);
+    }
     router.post("/oauth/request_token").handler(oauth::requestToken);
     router.post("/oauth/access_token").handler(oauth::accessToken);
-    router.get("/1.1/account/verify_credentials.json").handler(account::verifyCredentials);
-    router.get("/2/users/me").handler(account::usersMe);
+    get(router, "/1.1/account/verify_credentials.json").handler(account::verifyCredentials);
+    get(router, "/2/users/me").handler(account::usersMe);
     router.post("/1.1/oauth/invalidate_token").handler(account::invalidateToken);
+    router.post(OAuth2Error.TOKEN_PATH).handler(oauth2::token);
+    router.post(OAuth2Error.REVOKE_PATH).handler(oauth2::revoke);
   }
 
-  private static void mountConsentPage(Router router, ConsentPage consent) {
-    router.get("/oauth/authenticate").handler(consent::show);
-    router.get("/oauth/authorize").handler(consent::show);
-    router.post("/oauth/authorize").handler(consent::decide);
+  /** Both protocols' consent pages; X serves OAuth 2.0's on x.com, the sandbox on its own host. */
+  private static void mountConsentPage(Router router, ConsentPage consent, OAuth2AuthorizePage oauth2) {
+    get(router, "/oauth/authenticate").handler(consent::authenticate);
+    get(router, "/oauth/authorize").handler(consent::authorize);
+    post(router, "/oauth/authorize").handler(consent::decide);
+    get(router, OAuth2AuthorizePage.PATH).handler(oauth2::show);
+    post(router, OAuth2AuthorizePage.PATH).handler(oauth2::decide);
   }
 
-  private static void mountSandboxOwnPaths(Router router, SandboxSettings settings, FaultInjection faults) {
-    router.get("/sandbox/health").handler(SandboxRouter::health);
-    router.get("/sandbox/avatars/:file").handler(new Avatars(settings)::serve);
+  private static void mountSandboxOwnPaths(Router router, SandboxSettings settings, SandboxUsers users,
+      FaultInjection faults) {
+    get(router, "/sandbox/health").handler(SandboxRouter::health);
+    get(router, "/sandbox/avatars/:file").handler(new Avatars(users)::serve);
     if (settings.adminEnabled()) {
       FaultAdmin admin = new FaultAdmin(faults);
-      router.get("/sandbox/admin/faults").handler(admin::read);
-      router.put("/sandbox/admin/faults").handler(admin::replace);
+      router.route("/sandbox/admin/faults").handler(admin::requireLoopbackHost);
+      get(router, "/sandbox/admin/faults").handler(admin::read);
+      put(router, "/sandbox/admin/faults").handler(admin::replace);
     }
   }
 
@@ -77,7 +120,10 @@ final class SandboxRouter {
     TwitterAnswers.json(ctx, 200, new JsonObject().put("status", "UP").put("service", "twitter-sandbox"));
   }
 
-  /** Twitter's JSON errors on its API, a page on the consent pages; never a stack trace. */
+  /**
+   * Twitter's JSON errors on its API (v1.1's or v2's shape by path, OAuth 2.0's on its token
+   * endpoints), a page on the consent pages; never a stack trace.
+   */
   private static void fail(RoutingContext ctx, SandboxPages pages) {
     if (ctx.response().headWritten()) {
       ctx.response().reset();
@@ -89,8 +135,20 @@ final class SandboxRouter {
           Map.of("title", page.title(), "message", page.getMessage())).onFailure(ignored -> ctx.response().reset());
       return;
     }
-    TwitterError error = twitterErrorFor(ctx, failure);
-    TwitterAnswers.json(ctx, error.status(), error.toJson());
+    if (failure instanceof V2ProblemException v2) {
+      TwitterAnswers.problem(ctx, v2.problem());
+      return;
+    }
+    OAuth2Error oauth2 = failure instanceof OAuth2Error thrown ? thrown : null;
+    TwitterError error = oauth2 != null ? null : twitterErrorFor(ctx, failure);
+    if (oauth2 == null && OAuth2Error.isOAuth2Path(ctx.request().path())) {
+      oauth2 = new OAuth2Error(error.status(), "invalid_request", error.getMessage());
+    }
+    if (oauth2 != null) {
+      TwitterAnswers.json(ctx, oauth2.status(), oauth2.toJson());
+      return;
+    }
+    TwitterAnswers.refuse(ctx, error);
   }
 
   private static TwitterError twitterErrorFor(RoutingContext ctx, Throwable failure) {

@@ -15,11 +15,18 @@ import java.util.function.Function;
 /**
  * The sandbox's settings, read once from the verticle's config. The JSON keys are the component
  * names, durations in seconds ({@code requestTokenLifetimeSeconds}, {@code
- * allowedClockSkewSeconds}) or minutes ({@code rateLimitWindowMinutes}).
+ * allowedClockSkewSeconds}, {@code oauth2AccessTokenLifetimeSeconds}, {@code
+ * oauth2CodeLifetimeSeconds}) or minutes ({@code rateLimitWindowMinutes}). Every key is listed
+ * in docs/sandbox.md.
  *
  * @param publicUrl the URL browsers and clients reach the sandbox at (avatar links); null for
  *     {@code http://host:port}, with {@code localhost} for a wildcard host
- * @param accessTokenMemorySize how many access tokens are kept; beyond it the oldest is forgotten
+ * @param accessTokenMemorySize how many access tokens are kept, and OAuth 2.0 grants; beyond it
+ *     the oldest is forgotten
+ * @param loadMode every login is approved at once as a user never seen before, and no per-user
+ *     rate limit applies: a benchmark signs in as many users as it likes
+ * @param rememberApprovals {@code oauth/authenticate} approves at once when this browser has
+ *     authorized the app as its user before, as "Sign in with Twitter" does
  * @param adminEnabled whether {@code /sandbox/admin/faults} may change faults at run time; by
  *     default only on a loopback host
  */
@@ -28,6 +35,7 @@ public record SandboxSettings(
     int port,
     String publicUrl,
     List<SandboxConsumer> consumers,
+    List<SandboxOAuth2Client> oauth2Clients,
     List<SandboxUser> users,
     Duration requestTokenLifetime,
     Duration allowedClockSkew,
@@ -36,6 +44,10 @@ public record SandboxSettings(
     int verifyCredentialsLimit,
     Duration rateLimitWindow,
     boolean autoApprove,
+    boolean loadMode,
+    boolean rememberApprovals,
+    Duration oauth2AccessTokenLifetime,
+    Duration oauth2CodeLifetime,
     FaultSettings faults,
     boolean adminEnabled) {
 
@@ -44,6 +56,7 @@ public record SandboxSettings(
 
   public SandboxSettings {
     consumers = List.copyOf(consumers);
+    oauth2Clients = List.copyOf(oauth2Clients);
     users = List.copyOf(users);
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be from 0 to 65535");
@@ -52,6 +65,7 @@ public record SandboxSettings(
       throw new IllegalArgumentException("The sandbox needs at least one consumer and one user");
     }
     requireUnique("consumer key", consumers, SandboxConsumer::key);
+    requireUnique("OAuth 2.0 client id", oauth2Clients, SandboxOAuth2Client::clientId);
     requireUnique("user id", users, SandboxUser::id);
     requireUnique("screen name", users, user -> user.screenName().toLowerCase(Locale.ROOT));
     if (publicUrl != null && !isHttpUrl(publicUrl)) {
@@ -68,6 +82,8 @@ public record SandboxSettings(
           config.getInteger("port", DEFAULT_PORT),
           config.getString("publicUrl"),
           list(config.getJsonArray("consumers"), SandboxConsumer::fromJson, List.of(SandboxConsumer.byDefault())),
+          list(config.getJsonArray("oauth2Clients"), SandboxOAuth2Client::fromJson,
+              List.of(SandboxOAuth2Client.byDefault())),
           list(config.getJsonArray("users"), SandboxUser::fromJson, SandboxUser.defaults()),
           Duration.ofSeconds(positive(config, "requestTokenLifetimeSeconds", 300)),
           Duration.ofSeconds(positive(config, "allowedClockSkewSeconds", 300)),
@@ -76,6 +92,10 @@ public record SandboxSettings(
           (int) positive(config, "verifyCredentialsLimit", 75),
           Duration.ofMinutes(positive(config, "rateLimitWindowMinutes", 15)),
           config.getBoolean("autoApprove", false),
+          config.getBoolean("loadMode", false),
+          config.getBoolean("rememberApprovals", false),
+          Duration.ofSeconds(positive(config, "oauth2AccessTokenLifetimeSeconds", 7200)),
+          Duration.ofSeconds(positive(config, "oauth2CodeLifetimeSeconds", 30)),
           FaultSettings.fromJson(config.getJsonObject("faults")),
           config.getBoolean("adminEnabled", isLoopback(host)));
     } catch (ClassCastException wrongType) {
@@ -85,9 +105,9 @@ public record SandboxSettings(
 
   /** The same settings for a server that was asked for port 0 and got {@code actualPort}. */
   SandboxSettings withActualPort(int actualPort) {
-    return new SandboxSettings(host, actualPort, publicUrl, consumers, users, requestTokenLifetime,
+    return new SandboxSettings(host, actualPort, publicUrl, consumers, oauth2Clients, users, requestTokenLifetime,
         allowedClockSkew, nonceMemorySize, accessTokenMemorySize, verifyCredentialsLimit, rateLimitWindow,
-        autoApprove, faults, adminEnabled);
+        autoApprove, loadMode, rememberApprovals, oauth2AccessTokenLifetime, oauth2CodeLifetime, faults, adminEnabled);
   }
 
   String effectivePublicUrl() {
@@ -105,13 +125,15 @@ public record SandboxSettings(
     return isLoopback(host);
   }
 
+  Optional<SandboxOAuth2Client> oauth2Client(String clientId) {
+    return oauth2Clients.stream().filter(client -> client.clientId().equals(clientId)).findFirst();
+  }
+
   Optional<SandboxConsumer> consumer(String key) {
     return consumers.stream().filter(consumer -> consumer.key().equals(key)).findFirst();
   }
 
-  Optional<SandboxUser> user(String id) {
-    return users.stream().filter(user -> user.id().equals(id)).findFirst();
-  }
+
 
   private static boolean isLoopback(String host) {
     return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1");

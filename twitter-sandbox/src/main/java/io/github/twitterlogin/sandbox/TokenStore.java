@@ -24,20 +24,24 @@ final class TokenStore {
     final String token;
     final String secret;
     final String callback;
+    final AccessLevel accessLevel;
     final Instant issuedAt;
     String userId;
     String verifier;
 
-    private RequestToken(String consumerKey, String token, String secret, String callback, Instant issuedAt) {
+    private RequestToken(String consumerKey, String token, String secret, String callback, AccessLevel accessLevel,
+        Instant issuedAt) {
       this.consumerKey = consumerKey;
       this.token = token;
       this.secret = secret;
       this.callback = callback;
+      this.accessLevel = accessLevel;
       this.issuedAt = issuedAt;
     }
   }
 
-  record AccessToken(String consumerKey, String token, String secret, String userId) {
+  /** @param accessLevel what the token may do, told in {@code x-access-level} */
+  record AccessToken(String consumerKey, String token, String secret, String userId, AccessLevel accessLevel) {
   }
 
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -56,9 +60,10 @@ final class TokenStore {
     this.maxAccessTokens = maxAccessTokens;
   }
 
-  RequestToken issueRequestToken(String consumerKey, String callback) {
+  RequestToken issueRequestToken(String consumerKey, String callback, AccessLevel accessLevel) {
     forgetExpiredRequestTokens();
-    RequestToken token = new RequestToken(consumerKey, random(32), random(40), callback, clock.instant());
+    RequestToken token = new RequestToken(consumerKey, random(32), random(40), callback, accessLevel,
+        clock.instant());
     requestTokens.put(token.token, token);
     return token;
   }
@@ -81,7 +86,8 @@ final class TokenStore {
   /** Spends the request token: a second exchange finds it unknown (code 89), as on Twitter. */
   AccessToken exchange(RequestToken token) {
     requestTokens.remove(token.token);
-    AccessToken access = new AccessToken(token.consumerKey, token.userId + "-" + random(40), random(45), token.userId);
+    AccessToken access = new AccessToken(token.consumerKey, token.userId + "-" + random(40), random(45), token.userId,
+        token.accessLevel);
     accessTokens.put(access.token(), access);
     if (accessTokens.size() > maxAccessTokens) {
       Iterator<String> oldest = accessTokens.keySet().iterator();
@@ -115,7 +121,7 @@ final class TokenStore {
     }
   }
 
-  private static String random(int length) {
+  static String random(int length) {
     char[] chars = new char[length];
     for (int i = 0; i < length; i++) {
       chars[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];

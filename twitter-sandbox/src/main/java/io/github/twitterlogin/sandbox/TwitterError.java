@@ -32,6 +32,13 @@ final class TwitterError extends RuntimeException {
         + "Approved callback URLs can be adjusted in your application settings");
   }
 
+  /** The answer of X's tiers with "limited v1.1 endpoints" to any other v1.1 endpoint. */
+  static TwitterError limitedV11Access() {
+    return new TwitterError(403, 453, "You currently have access to a subset of X API V2 endpoints and limited v1.1"
+        + " endpoints (e.g. media post, oauth) only. If you need access to this endpoint, you may need a different"
+        + " access level. You can learn more here: https://developer.x.com/en/portal/product");
+  }
+
   static TwitterError rateLimitExceeded() {
     return new TwitterError(429, 88, "Rate limit exceeded");
   }

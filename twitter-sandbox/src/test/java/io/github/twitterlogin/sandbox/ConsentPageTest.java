@@ -34,7 +34,7 @@ class ConsentPageTest {
   void appNameIsEscapedToo(Vertx vertx) throws Exception {
     SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject().put("consumers", new JsonArray().add(
         new JsonObject().put("key", SandboxConsumer.DEFAULT_KEY).put("secret", SandboxConsumer.DEFAULT_SECRET)
-            .put("callbackPrefix", "http://127.0.0.1:").put("appName", "<b>Bold</b> & \"Co\""))));
+            .put("callbackUrls", SandboxFixture.CALLBACK).put("appName", "<b>Bold</b> & \"Co\""))));
     OAuth1RequestToken token = sandbox.scribe().getRequestToken();
 
     String page = sandbox.get("/oauth/authenticate?oauth_token=" + token.getToken()).bodyAsString();

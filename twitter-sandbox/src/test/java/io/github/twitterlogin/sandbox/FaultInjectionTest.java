@@ -3,6 +3,12 @@ package io.github.twitterlogin.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.scribejava.core.model.OAuth1AccessToken;
+import com.github.scribejava.core.model.OAuth1RequestToken;
+import com.github.scribejava.core.model.OAuthRequest;
+import com.github.scribejava.core.model.Response;
+import com.github.scribejava.core.model.Verb;
+import com.github.scribejava.core.oauth.OAuth10aService;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClosedException;
@@ -25,7 +31,24 @@ class FaultInjectionTest {
     HttpResponse<Buffer> answer = sandbox.get("/2/users/me");
 
     assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThanOrEqualTo(300);
-    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(answer.statusCode()).isEqualTo(401);
+  }
+
+  /** The body of a POST is read before the delay, so the delayed request still has its form. */
+  @Test
+  void latencyKeepsThePostedForm(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, faults(new FaultSettings(100, 0, 0, 0)));
+    OAuth10aService scribe = sandbox.scribe();
+    OAuth1RequestToken requestToken = scribe.getRequestToken();
+    String verifier = SandboxFixture.verifierOf(sandbox.authorize(requestToken.getToken(), "1000000001"));
+    OAuthRequest request = new OAuthRequest(Verb.POST, scribe.getApi().getAccessTokenEndpoint());
+    request.addBodyParameter("oauth_verifier", verifier);
+    scribe.signRequest(new OAuth1AccessToken(requestToken.getToken(), requestToken.getTokenSecret()), request);
+
+    Response answer = scribe.execute(request);
+
+    assertThat(answer.getCode()).isEqualTo(200);
+    assertThat(answer.getBody()).contains("user_id=1000000001");
   }
 
   @Test

@@ -11,12 +11,14 @@ import com.github.scribejava.core.oauth.OAuth10aService;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,7 +47,98 @@ class RejectionTest {
     OAuthRequest request = new OAuthRequest(Verb.POST, scribe.getApi().getRequestTokenEndpoint());
     scribe.signRequest(NO_TOKEN, request);
 
-    assertThat(scribe.execute(request).getCode()).isEqualTo(400);
+    Response answer = scribe.execute(request);
+
+    assertThat(answer.getCode()).isEqualTo(400);
+    assertThat(SandboxFixture.firstError(answer).getInteger("code")).isEqualTo(214);
+  }
+
+  @Test
+  void requestTokenWithCallbackOfAnotherPathIsForbidden(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, strictConsumer());
+
+    Response answer = requestToken(sandbox, sandbox.scribe(), "http://127.0.0.1:9999/other");
+
+    assertThat(answer.getCode()).isEqualTo(403);
+    assertThat(SandboxFixture.firstError(answer).getInteger("code")).isEqualTo(415);
+    assertThat(SandboxFixture.firstError(answer).getString("message"))
+        .startsWith("Callback URL not approved for this client application");
+  }
+
+  @Test
+  void requestTokenWithRegisteredCallbackAndATrailingSlashIsForbidden(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, strictConsumer());
+
+    Response answer = requestToken(sandbox, sandbox.scribe(), SandboxFixture.CALLBACK + "/");
+
+    assertThat(answer.getCode()).isEqualTo(403);
+    assertThat(SandboxFixture.firstError(answer).getInteger("code")).isEqualTo(415);
+  }
+
+  @Test
+  void requestTokenWithLocalhostForTheRegistered127001IsForbidden(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, strictConsumer());
+
+    Response answer = requestToken(sandbox, sandbox.scribe(), SandboxFixture.CALLBACK.replace("127.0.0.1", "localhost"));
+
+    assertThat(answer.getCode()).isEqualTo(403);
+    assertThat(SandboxFixture.firstError(answer).getInteger("code")).isEqualTo(415);
+  }
+
+  @Test
+  void requestTokenWithRegisteredCallbackAndAQueryIsAccepted(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, strictConsumer());
+
+    Response answer = requestToken(sandbox, sandbox.scribe(), SandboxFixture.CALLBACK + "?source=twitter");
+
+    assertThat(answer.getCode()).isEqualTo(200);
+    assertThat(answer.getBody()).contains("oauth_callback_confirmed=true");
+  }
+
+  @Test
+  void oauthVersionOtherThan10IsRefused(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject());
+
+    NodeOAuthClient.Answer answer = sandbox.nodeOAuth().version("2.0").requestToken(Map.of());
+
+    assertThat(answer.status()).isEqualTo(401);
+    assertThat(firstError(answer).getInteger("code")).isEqualTo(32);
+    assertThat(firstError(answer).getString("message")).contains("oauth_version");
+  }
+
+  @Test
+  void requestWithoutOauthVersionIsAccepted(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject());
+
+    NodeOAuthClient.Answer answer = sandbox.nodeOAuth().version(null).requestToken(Map.of());
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.form()).containsKey("oauth_token").containsEntry("oauth_callback_confirmed", "true");
+  }
+
+  @Test
+  void protocolParameterTwiceIsBadAuthenticationData(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject());
+    NodeOAuthClient client = sandbox.nodeOAuth();
+    String url = sandbox.baseUrl() + "/oauth/request_token";
+    Map<String, String> callback = Map.of("oauth_callback", SandboxFixture.CALLBACK);
+    String header = client.authorization(HttpMethod.POST, url, null, null, callback) + ",oauth_nonce=\"again\"";
+
+    NodeOAuthClient.Answer answer = client.sendWithHeader(HttpMethod.POST, url, header, callback);
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(firstError(answer).getInteger("code")).isEqualTo(215);
+    assertThat(firstError(answer).getString("message")).contains("oauth_nonce twice");
+  }
+
+  @Test
+  void bodyOverTheLimitIsTooLarge(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject());
+
+    NodeOAuthClient.Answer answer = sandbox.nodeOAuth().requestToken(Map.of("padding", "x".repeat(65 * 1024)));
+
+    assertThat(answer.status()).isEqualTo(413);
+    assertThat(firstError(answer).getInteger("code")).isEqualTo(214);
   }
 
   @Test
@@ -68,6 +161,7 @@ class RejectionTest {
 
     assertThat(answer.getCode()).isEqualTo(401);
     assertThat(SandboxFixture.firstError(answer).getInteger("code")).isEqualTo(32);
+    assertThat(SandboxFixture.firstError(answer).getString("message")).contains("signature");
   }
 
   @Test
@@ -126,6 +220,7 @@ class RejectionTest {
 
     assertThat(first.getCode()).isEqualTo(200);
     assertThat(replay.getCode()).isEqualTo(401);
+    assertThat(SandboxFixture.firstError(replay).getInteger("code")).isEqualTo(32);
     assertThat(SandboxFixture.firstError(replay).getString("message")).contains("nonce");
   }
 
@@ -135,8 +230,10 @@ class RejectionTest {
     OAuth1AccessToken access = sandbox.signIn(sandbox.scribe());
     long now = Instant.now().getEpochSecond();
 
-    Response first = sandbox.signedGet(signingWith(sandbox, "same-nonce", now), access, "/2/users/me");
-    Response replay = sandbox.signedGet(signingWith(sandbox, "same-nonce", now + 1), access, "/2/users/me");
+    Response first = sandbox.signedGet(signingWith(sandbox, "same-nonce", now), access,
+        "/1.1/account/verify_credentials.json");
+    Response replay = sandbox.signedGet(signingWith(sandbox, "same-nonce", now + 1), access,
+        "/1.1/account/verify_credentials.json");
 
     assertThat(first.getCode()).isEqualTo(200);
     assertThat(replay.getCode()).isEqualTo(401);
@@ -220,6 +317,7 @@ class RejectionTest {
     Response answer = accessToken(scribe, requestToken, "not-the-verifier");
 
     assertThat(answer.getCode()).isEqualTo(401);
+    assertThat(SandboxFixture.firstError(answer).getInteger("code")).isEqualTo(32);
     assertThat(SandboxFixture.firstError(answer).getString("message")).contains("Invalid oauth_verifier");
   }
 
@@ -229,7 +327,10 @@ class RejectionTest {
     OAuth10aService scribe = sandbox.scribe();
     OAuth1RequestToken requestToken = scribe.getRequestToken();
 
-    assertThat(accessToken(scribe, requestToken, "guess").getCode()).isEqualTo(401);
+    Response answer = accessToken(scribe, requestToken, "guess");
+
+    assertThat(answer.getCode()).isEqualTo(401);
+    assertThat(SandboxFixture.firstError(answer).getInteger("code")).isEqualTo(32);
   }
 
   @Test
@@ -271,7 +372,7 @@ class RejectionTest {
     OAuth1AccessToken access = sandbox.signIn(scribe);
     sandbox.signedPost(scribe, access, "/1.1/oauth/invalidate_token");
 
-    Response answer = sandbox.signedGet(scribe, access, "/2/users/me");
+    Response answer = sandbox.signedGet(scribe, access, "/1.1/account/verify_credentials.json");
 
     assertThat(answer.getCode()).isEqualTo(401);
     assertThat(SandboxFixture.firstError(answer).getInteger("code")).isEqualTo(89);
@@ -337,6 +438,7 @@ class RejectionTest {
         .await(20, TimeUnit.SECONDS);
 
     assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(answer.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getInteger("code")).isEqualTo(215);
   }
 
   @Test
@@ -351,6 +453,7 @@ class RejectionTest {
 
     assertThat(answer.statusCode()).isEqualTo(400);
     assertThat(answer.bodyAsJsonObject().getJsonArray("errors")).hasSize(1);
+    assertThat(answer.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getInteger("code")).isEqualTo(214);
   }
 
   @Test
@@ -364,6 +467,9 @@ class RejectionTest {
         .putHeader("Authorization", header).send().await(20, TimeUnit.SECONDS);
 
     assertThat(answer.statusCode()).isEqualTo(401);
+    assertThat(answer.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getInteger("code")).isEqualTo(32);
+    assertThat(answer.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("message"))
+        .contains("HMAC-SHA1");
   }
 
   private static OAuth10aService signingWith(SandboxFixture sandbox, String nonce, long timestamp) {
@@ -371,8 +477,18 @@ class RejectionTest {
         new FixedTimestamps(nonce, timestamp));
   }
 
+  /** The default consumer with only the fixture's callback registered: no development prefix. */
+  private static JsonObject strictConsumer() {
+    return new JsonObject().put("consumers", new JsonArray().add(
+        consumer(SandboxConsumer.DEFAULT_KEY, SandboxConsumer.DEFAULT_SECRET)));
+  }
+
+  private static JsonObject firstError(NodeOAuthClient.Answer answer) {
+    return new JsonObject(answer.body()).getJsonArray("errors").getJsonObject(0);
+  }
+
   private static JsonObject consumer(String key, String secret) {
-    return new JsonObject().put("key", key).put("secret", secret).put("callbackPrefix", "http://127.0.0.1:");
+    return new JsonObject().put("key", key).put("secret", secret).put("callbackUrls", SandboxFixture.CALLBACK);
   }
 
   private static Response requestToken(SandboxFixture sandbox, OAuth10aService scribe, String callback) throws Exception {

@@ -7,6 +7,7 @@ import com.github.scribejava.core.model.OAuthRequest;
 import com.github.scribejava.core.model.Response;
 import com.github.scribejava.core.model.Verb;
 import com.github.scribejava.core.oauth.OAuth10aService;
+import com.github.scribejava.core.oauth.OAuth20Service;
 import com.github.scribejava.core.services.TimestampService;
 import io.github.twitterlogin.shared.testing.TestClock;
 import io.vertx.core.DeploymentOptions;
@@ -60,6 +61,25 @@ final class SandboxFixture {
   OAuth10aService scribe(String key, String secret, String callback, TimestampService timestamps) {
     return new ServiceBuilder(key).apiSecret(secret).callback(callback)
         .build(new SandboxTwitterApi(baseUrl(), timestamps));
+  }
+
+  /** ScribeJava's OAuth 2.0 client as the default confidential client, asking for {@code scope}. */
+  OAuth20Service oauth2(String scope) {
+    return oauth2(SandboxOAuth2Client.DEFAULT_CLIENT_ID, SandboxOAuth2Client.DEFAULT_CLIENT_SECRET, scope);
+  }
+
+  /** ScribeJava's OAuth 2.0 client; a null secret makes it a public client, which sends its id in the body. */
+  OAuth20Service oauth2(String clientId, String secret, String scope) {
+    ServiceBuilder builder = new ServiceBuilder(clientId).callback(CALLBACK);
+    if (secret != null) {
+      builder.apiSecret(secret);
+    }
+    return builder.defaultScope(scope).build(new SandboxTwitterApi20(baseUrl(), secret != null));
+  }
+
+  /** The other independent client, node-oauth's way, as the default consumer with the fixture's callback. */
+  NodeOAuthClient nodeOAuth() {
+    return new NodeOAuthClient(browser, baseUrl(), SandboxConsumer.DEFAULT_KEY, SandboxConsumer.DEFAULT_SECRET, CALLBACK);
   }
 
   /** What the consent page's form sends when a person authorizes as {@code userId}. */

@@ -24,7 +24,8 @@ class SandboxMainTest {
     JsonObject config = SandboxMain.configFrom(new Environment(Map.of(
         "SANDBOX_HOST", "0.0.0.0", "SANDBOX_PORT", "0", "SANDBOX_PUBLIC_URL", "http://sandbox.test:8900/",
         "SANDBOX_AUTO_APPROVE", "true", "SANDBOX_CONSUMER_KEY", "my-key", "SANDBOX_CONSUMER_SECRET", "my-secret",
-        "SANDBOX_CALLBACK_PREFIX", "http://app.test/,http://localhost:")));
+        "SANDBOX_CALLBACK_URLS", "http://app.test/callback,http://127.0.0.1:8080/callback",
+        "SANDBOX_CALLBACK_PREFIXES", "http://127.0.0.1:")));
 
     SandboxSettings settings = SandboxSettings.fromJson(config);
 
@@ -33,7 +34,48 @@ class SandboxMainTest {
     assertThat(settings.effectivePublicUrl()).isEqualTo("http://sandbox.test:8900");
     assertThat(settings.autoApprove()).isTrue();
     assertThat(settings.consumers()).containsExactly(new SandboxConsumer("my-key", "my-secret",
-        List.of("http://app.test/", "http://localhost:"), SandboxConsumer.DEFAULT_APP_NAME));
+        new RegisteredCallbacks(List.of("http://app.test/callback", "http://127.0.0.1:8080/callback"),
+            List.of("http://127.0.0.1:")), SandboxConsumer.DEFAULT_APP_NAME, AccessLevel.READ_WRITE, false));
+  }
+
+  @Test
+  void clientVariablesMakeTheOAuth2ClientWithTheCallbackUrls() {
+    SandboxSettings settings = SandboxSettings.fromJson(SandboxMain.configFrom(new Environment(Map.of(
+        "SANDBOX_CLIENT_ID", "my-client", "SANDBOX_CLIENT_SECRET", "client-secret",
+        "SANDBOX_CALLBACK_URLS", "https://app.example/callback"))));
+
+    SandboxOAuth2Client client = settings.oauth2Clients().get(0);
+    assertThat(client.clientId()).isEqualTo("my-client");
+    assertThat(client.clientSecret()).isEqualTo("client-secret");
+    assertThat(client.redirectUris().urls()).containsExactly("https://app.example/callback");
+    assertThat(SandboxMain.banner(settings)).contains("OAuth 2.0 client id my-client", "secret not shown")
+        .doesNotContain("client-secret");
+  }
+
+  @Test
+  void loadModeComesFromItsVariableAndTheBannerSaysSo() {
+    SandboxSettings settings = SandboxSettings.fromJson(SandboxMain.configFrom(new Environment(Map.of(
+        "SANDBOX_LOAD_MODE", "true"))));
+
+    assertThat(settings.loadMode()).isTrue();
+    assertThat(SandboxMain.banner(settings)).contains("LOAD MODE is ON");
+  }
+
+  @Test
+  void loadModeComesFromTheConfigFileToo(@TempDir Path directory) throws Exception {
+    Path file = directory.resolve("sandbox.json");
+    Files.writeString(file, new JsonObject().put("loadMode", true).encode());
+
+    assertThat(SandboxSettings.fromJson(SandboxMain.configFrom(new Environment(Map.of(
+        "SANDBOX_CONFIG", file.toString())))).loadMode()).isTrue();
+  }
+
+  @Test
+  void olderCallbackPrefixVariableStillSetsTheDevelopmentPrefixes() {
+    JsonObject config = SandboxMain.configFrom(new Environment(Map.of("SANDBOX_CALLBACK_PREFIX", "http://127.0.0.1:9")));
+
+    assertThat(SandboxSettings.fromJson(config).consumers().get(0).callbacks().developmentPrefixes())
+        .containsExactly("http://127.0.0.1:9");
   }
 
   @Test

@@ -32,14 +32,87 @@ class SandboxSettingsTest {
   }
 
   @Test
-  void defaultConsumerApprovesAGatewayOnAnyLocalPortOnly() {
+  void defaultConsumerRegistersTheGatewaysCallbackAndAnyPortOf127001AsADevelopmentPrefix() {
     SandboxConsumer consumer = SandboxConsumer.byDefault();
 
-    assertThat(consumer.approves("http://127.0.0.1:8080/callback")).isTrue();
-    assertThat(consumer.approves("http://localhost:8081/callback")).isTrue();
+    assertThat(consumer.callbacks().urls()).containsExactly("http://127.0.0.1:8080/callback");
+    assertThat(consumer.callbacks().developmentPrefixes()).containsExactly("http://127.0.0.1:");
+    assertThat(consumer.approves("http://127.0.0.1:8081/callback")).isTrue();
+    assertThat(consumer.approves("http://localhost:8080/callback")).isFalse();
     assertThat(consumer.approves("http://127.0.0.1.evil.example/callback")).isFalse();
     assertThat(consumer.approves("http://127.0.0.1:80@evil.example/callback")).isFalse();
     assertThat(consumer.approves("oob")).isFalse();
+  }
+
+  @Test
+  void defaultOAuth2ClientIsConfidentialWithTheConsumersCallbacks() {
+    SandboxSettings settings = SandboxSettings.fromJson(new JsonObject());
+
+    SandboxOAuth2Client client = settings.oauth2Clients().get(0);
+    assertThat(client.clientId()).isEqualTo(SandboxOAuth2Client.DEFAULT_CLIENT_ID);
+    assertThat(client.isConfidential()).isTrue();
+    assertThat(client.redirectUris()).isEqualTo(SandboxConsumer.byDefault().callbacks());
+    assertThat(settings.oauth2AccessTokenLifetime()).hasHours(2);
+    assertThat(settings.oauth2CodeLifetime()).hasSeconds(30);
+  }
+
+  @Test
+  void oauth2ClientWithoutASecretIsPublic() {
+    SandboxOAuth2Client client = SandboxOAuth2Client.fromJson(new JsonObject().put("clientId", "spa")
+        .put("redirectUris", new JsonArray().add("http://127.0.0.1:3000/callback")));
+
+    assertThat(client.isConfidential()).isFalse();
+    assertThat(client.approves("http://127.0.0.1:3000/callback")).isTrue();
+    assertThat(client.approves("http://127.0.0.1:3000/callback?x=1")).isFalse();
+  }
+
+  @Test
+  void twoOAuth2ClientsWithOneIdAreRefused() {
+    JsonObject client = new JsonObject().put("clientId", "same").put("redirectUris", "https://app.example/cb");
+
+    assertThatThrownBy(() -> SandboxSettings.fromJson(new JsonObject().put("oauth2Clients",
+        new JsonArray().add(client).add(client.copy()))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("OAuth 2.0 client id same");
+  }
+
+  @Test
+  void oauth2ClientWithoutRedirectUrisIsRefusedByName() {
+    assertThatThrownBy(() -> SandboxOAuth2Client.fromJson(new JsonObject().put("clientId", "spa")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("spa").hasMessageContaining("redirectUris");
+  }
+
+  @Test
+  void consumerWithoutAnyCallbackIsRefusedByName() {
+    JsonObject config = new JsonObject().put("consumers", new JsonArray().add(
+        new JsonObject().put("key", "app").put("secret", "secret")));
+
+    assertThatThrownBy(() -> SandboxSettings.fromJson(config))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("app").hasMessageContaining("callbackUrls");
+  }
+
+  @Test
+  void olderCallbackPrefixKeyStillRegistersADevelopmentPrefix() {
+    SandboxConsumer consumer = SandboxConsumer.fromJson(new JsonObject().put("key", "app").put("secret", "secret")
+        .put("callbackPrefix", "http://127.0.0.1:"));
+
+    assertThat(consumer.callbacks().urls()).isEmpty();
+    assertThat(consumer.callbacks().developmentPrefixes()).containsExactly("http://127.0.0.1:");
+  }
+
+  @Test
+  void consumerSettingsDefaultToAReadWriteAppWithFullV11Access() {
+    SandboxConsumer consumer = SandboxConsumer.fromJson(new JsonObject().put("key", "app").put("secret", "secret")
+        .put("callbackUrls", "https://app.example/callback"));
+
+    assertThat(consumer.accessLevel()).isEqualTo(AccessLevel.READ_WRITE);
+    assertThat(consumer.limitedV11Access()).isFalse();
+  }
+
+  @Test
+  void unknownAccessLevelIsRefusedWithTheLevelsXKnows() {
+    assertThatThrownBy(() -> SandboxConsumer.fromJson(new JsonObject().put("key", "app").put("secret", "secret")
+        .put("callbackUrls", "https://app.example/callback").put("accessLevel", "write")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("read-write");
   }
 
   @Test

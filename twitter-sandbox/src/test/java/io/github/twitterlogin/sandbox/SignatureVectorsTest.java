@@ -140,7 +140,8 @@ class SignatureVectorsTest {
   private static SignedRequestVerifier verifier(String key, String secret, long now) {
     Clock clock = Clock.fixed(Instant.ofEpochSecond(now), ZoneOffset.UTC);
     SandboxSettings settings = SandboxSettings.fromJson(new JsonObject().put("consumers",
-        new JsonArray().add(new JsonObject().put("key", key).put("secret", secret))));
+        new JsonArray().add(new JsonObject().put("key", key).put("secret", secret)
+            .put("callbackUrls", "http://printer.example.com/ready"))));
     return new SignedRequestVerifier(settings, clock, NonceMemory.forClockSkew(clock, settings.allowedClockSkew(), 100));
   }
 

@@ -17,7 +17,7 @@ class TokenStoreTest {
   @Test
   void requestTokenIsLiveUntilItsLifetimeEnds() {
     TokenStore tokens = new TokenStore(clock, Duration.ofSeconds(60), 10);
-    RequestToken token = tokens.issueRequestToken("consumer", CALLBACK);
+    RequestToken token = tokens.issueRequestToken("consumer", CALLBACK, AccessLevel.READ_WRITE);
 
     clock.advance(Duration.ofSeconds(59));
     assertThat(tokens.liveRequestToken(token.token)).containsSame(token);
@@ -28,11 +28,11 @@ class TokenStoreTest {
   @Test
   void expiredRequestTokensAreForgottenWhenTheNextIsIssued() {
     TokenStore tokens = new TokenStore(clock, Duration.ofSeconds(60), 10);
-    tokens.issueRequestToken("consumer", CALLBACK);
-    tokens.issueRequestToken("consumer", CALLBACK);
+    tokens.issueRequestToken("consumer", CALLBACK, AccessLevel.READ_WRITE);
+    tokens.issueRequestToken("consumer", CALLBACK, AccessLevel.READ_WRITE);
     clock.advance(Duration.ofSeconds(61));
 
-    tokens.issueRequestToken("consumer", CALLBACK);
+    tokens.issueRequestToken("consumer", CALLBACK, AccessLevel.READ_WRITE);
 
     assertThat(tokens.requestTokenCount()).isEqualTo(1);
   }
@@ -40,7 +40,7 @@ class TokenStoreTest {
   @Test
   void exchangedRequestTokenIsSpent() {
     TokenStore tokens = new TokenStore(clock, Duration.ofSeconds(60), 10);
-    RequestToken token = tokens.issueRequestToken("consumer", CALLBACK);
+    RequestToken token = tokens.issueRequestToken("consumer", CALLBACK, AccessLevel.READ_WRITE);
     tokens.authorize(token, "1000000001");
 
     AccessToken access = tokens.exchange(token);
@@ -73,7 +73,7 @@ class TokenStoreTest {
   }
 
   private static AccessToken signIn(TokenStore tokens) {
-    RequestToken token = tokens.issueRequestToken("consumer", CALLBACK);
+    RequestToken token = tokens.issueRequestToken("consumer", CALLBACK, AccessLevel.READ_WRITE);
     tokens.authorize(token, "1000000001");
     return tokens.exchange(token);
   }
