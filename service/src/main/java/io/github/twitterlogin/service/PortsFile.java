@@ -28,7 +28,7 @@ final class PortsFile {
             new CopyOptions().setReplaceExisting(true).setAtomicMove(true)));
   }
 
-  /** The cluster manager is not public API; it is the one place that knows the ports Hazelcast and the event bus got. */
+  /** The cluster manager is not public API; it is the one place that knows what Hazelcast and the event bus got. */
   private static JsonObject clusterPorts(Vertx vertx) {
     HazelcastClusterManager cluster = (HazelcastClusterManager) ((VertxInternal) vertx).clusterManager();
     return new JsonObject()

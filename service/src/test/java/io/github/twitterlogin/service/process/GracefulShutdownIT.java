@@ -153,7 +153,7 @@ class GracefulShutdownIT {
     }
   }
 
-  /** Twitter's answer to {@code POST oauth/request_token}; its secret goes in the ledger, for the search of the logs. */
+  /** Twitter's answer to {@code POST oauth/request_token}; its secret goes in the ledger, for the log search. */
   private static void answerRequestToken(HttpServerRequest request, String token) {
     String secret = token + "-secret-" + UUID.randomUUID();
     SecretLedger.record("request-token secret", secret);

@@ -45,7 +45,8 @@ final class LoopbackCluster implements AutoCloseable {
   private static LoopbackCluster start(String test, Map<String, String> eventBusTls) throws Exception {
     String name = ClusterMembers.uniqueName(test);
     Optional<EventBusTls> tls = eventBusTls.isEmpty() ? Optional.empty() : Optional.of(new EventBusTls(
-        eventBusTls.get("EVENT_BUS_TLS_KEY"), eventBusTls.get("EVENT_BUS_TLS_CERT"), eventBusTls.get("EVENT_BUS_TLS_CA")));
+        eventBusTls.get("EVENT_BUS_TLS_KEY"), eventBusTls.get("EVENT_BUS_TLS_CERT"),
+        eventBusTls.get("EVENT_BUS_TLS_CA")));
     TestJvmMember first = TestJvmMember.join(settings(name, List.of(), tls));
     return new LoopbackCluster(name, eventBusTls, first);
   }

@@ -4,6 +4,7 @@ import io.github.twitterlogin.client.oauth.PercentEncoding;
 import io.github.twitterlogin.service.testing.SecretLedger.Secret;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.CodingErrorAction;
@@ -15,7 +16,6 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.io.InputStreamReader;
 
 /**
  * Looks for secrets in log files, as they are and percent-encoded (RFC 3986, as in a signed
