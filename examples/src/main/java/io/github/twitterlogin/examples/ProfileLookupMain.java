@@ -3,7 +3,13 @@ package io.github.twitterlogin.examples;
 import io.github.twitterlogin.shared.cluster.ClusterSettings;
 import io.github.twitterlogin.shared.cluster.ClusteredVertx;
 import io.github.twitterlogin.shared.settings.Environment;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.file.CopyOptions;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.json.JsonObject;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,16 +41,35 @@ public final class ProfileLookupMain {
       System.exit(2);
       return;
     }
+    Optional<String> portsFile = Environment.system().optional("PORTS_FILE");
     ClusteredVertx.start(cluster)
         .compose(vertx -> {
           leaveTheClusterOnExit(vertx);
-          return vertx.deployVerticle(new ProfileLookupVerticle());
+          return vertx.deployVerticle(new ProfileLookupVerticle())
+              .compose(deployed -> portsFile.map(path -> reportPorts(vertx, path)).orElseGet(Future::succeededFuture));
         })
         .onSuccess(deployed -> System.out.println(READY))
         .onFailure(failure -> {
           LOG.error("Cannot start: {}", failure.getMessage(), failure);
           System.exit(1);
         });
+  }
+
+  /**
+   * {@code PORTS_FILE}, when set, receives {@code {"cluster":<port>,"eventBus":<port>}} once the
+   * process has joined: how whoever started it on port 0 learns the ports. Written whole, then
+   * moved into place, so that a reader never sees half of it.
+   */
+  private static Future<Void> reportPorts(Vertx vertx, String path) {
+    // The cluster manager is not public API; it is the one place that knows the ports Hazelcast and the event bus got.
+    HazelcastClusterManager manager = (HazelcastClusterManager) ((VertxInternal) vertx).clusterManager();
+    JsonObject ports = new JsonObject()
+        .put("cluster", manager.getHazelcastInstance().getCluster().getLocalMember().getAddress().getPort())
+        .put("eventBus", manager.getNodeInfo().port());
+    String partial = path + ".partial";
+    return vertx.fileSystem().writeFile(partial, ports.toBuffer())
+        .compose(written -> vertx.fileSystem().move(partial, path,
+            new CopyOptions().setReplaceExisting(true).setAtomicMove(true)));
   }
 
   /** Leaving, rather than vanishing, spares the other members the wait for a missed heartbeat. */

@@ -6,6 +6,8 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Deploys the roles a process runs, in dependency order: the sandbox before the Twitter client
@@ -17,10 +19,14 @@ final class RoleDeployment {
   private RoleDeployment() {
   }
 
-  static Future<Void> deploy(Vertx vertx, ServiceSettings settings, DeployedRoles deployed) {
+  /** @return the ports the roles listen on: {@code http} for the gateway, {@code sandbox} for the sandbox */
+  static Future<JsonObject> deploy(Vertx vertx, ServiceSettings settings, DeployedRoles deployed) {
+    JsonObject ports = new JsonObject();
+    settings.sandbox().ifPresent(sandbox -> ports.put("sandbox", sandbox.getInteger("port")));
     return deploySandbox(vertx, settings, deployed)
         .compose(sandbox -> deployTwitterClient(vertx, settings, deployed))
-        .compose(client -> deployGateway(vertx, settings, deployed));
+        .compose(client -> deployGateway(vertx, settings, deployed))
+        .map(httpPort -> httpPort == null ? ports : ports.put("http", httpPort));
   }
 
   private static Future<Void> deploySandbox(Vertx vertx, ServiceSettings settings, DeployedRoles deployed) {
@@ -39,14 +45,22 @@ final class RoleDeployment {
         .mapEmpty();
   }
 
-  private static Future<Void> deployGateway(Vertx vertx, ServiceSettings settings, DeployedRoles deployed) {
+  /**
+   * @return the port the first gateway instance listens on, null without the role; with a fixed
+   *     {@code HTTP_PORT} every instance shares it, with port 0 Vert.x gives each instance its own
+   */
+  private static Future<Integer> deployGateway(Vertx vertx, ServiceSettings settings, DeployedRoles deployed) {
     if (!settings.runs(Role.GATEWAY)) {
       return Future.succeededFuture();
     }
-    return vertx.deployVerticle(() -> new GatewayVerticle(settings.gateway()),
-            new DeploymentOptions().setInstances(settings.gatewayInstances()))
+    List<GatewayVerticle> instances = new CopyOnWriteArrayList<>();
+    return vertx.deployVerticle(() -> {
+          GatewayVerticle instance = new GatewayVerticle(settings.gateway());
+          instances.add(instance);
+          return instance;
+        }, new DeploymentOptions().setInstances(settings.gatewayInstances()))
         .onSuccess(deployed::add)
-        .mapEmpty();
+        .map(deployment -> instances.get(0).actualPort());
   }
 
   private static DeploymentOptions options(JsonObject config, int instances) {

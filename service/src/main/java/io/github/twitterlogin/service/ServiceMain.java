@@ -2,7 +2,10 @@ package io.github.twitterlogin.service;
 
 import io.github.twitterlogin.shared.cluster.ClusteredVertx;
 import io.github.twitterlogin.shared.settings.Environment;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,16 +31,24 @@ public final class ServiceMain {
       System.exit(2);
       return;
     }
+    Optional<String> portsFile = Environment.system().optional("PORTS_FILE");
     ClusteredVertx.start(settings.cluster())
         .compose(vertx -> {
           DeployedRoles roles = new DeployedRoles();
           GracefulShutdown.onTerminationSignal(vertx, roles);
-          return RoleDeployment.deploy(vertx, settings, roles).map(vertx);
+          return RoleDeployment.deploy(vertx, settings, roles)
+              .compose(ports -> reportPorts(vertx, portsFile, ports))
+              .map(vertx);
         })
         .onSuccess(vertx -> System.out.println(Banner.of(settings)))
         .onFailure(failure -> {
           LOG.error("Cannot start: {}", failure.getMessage(), failure);
           System.exit(1);
         });
+  }
+
+  /** Before the banner, so that whoever waits for the banner finds the file written. */
+  private static Future<Void> reportPorts(Vertx vertx, Optional<String> portsFile, JsonObject ports) {
+    return portsFile.map(path -> PortsFile.write(vertx, path, ports)).orElseGet(Future::succeededFuture);
   }
 }

@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +45,27 @@ public final class SandboxMain {
       System.err.println("Cannot start the sandbox: " + failure);
       System.exit(1);
     }
+    reportPort(Environment.system(), sandbox.actualPort());
     System.out.println(banner(settings.withActualPort(sandbox.actualPort())));
+  }
+
+  /**
+   * {@code PORTS_FILE}, when set, receives {@code {"sandbox":<port>}} once the sandbox listens:
+   * how whoever started it on port 0 learns the port. Written whole, then moved into place, so a
+   * reader never sees half of it; before the banner, so that whoever waits for it finds the file.
+   */
+  private static void reportPort(Environment env, int port) {
+    env.optional("PORTS_FILE").ifPresent(file -> {
+      try {
+        Path target = Path.of(file);
+        Path partial = Path.of(file + ".partial");
+        Files.writeString(partial, new JsonObject().put("sandbox", port).encode());
+        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException cannotWrite) {
+        System.err.println("Cannot write PORTS_FILE " + file + ": " + cannotWrite);
+        System.exit(1);
+      }
+    });
   }
 
   /**

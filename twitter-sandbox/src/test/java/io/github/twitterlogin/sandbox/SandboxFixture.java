@@ -1,6 +1,7 @@
 package io.github.twitterlogin.sandbox;
 
 import com.github.scribejava.core.builder.ServiceBuilder;
+import com.github.scribejava.core.httpclient.jdk.JDKHttpClientConfig;
 import com.github.scribejava.core.model.OAuth1AccessToken;
 import com.github.scribejava.core.model.OAuth1RequestToken;
 import com.github.scribejava.core.model.OAuthRequest;
@@ -31,6 +32,9 @@ import java.util.concurrent.TimeoutException;
 final class SandboxFixture {
 
   static final String CALLBACK = "http://127.0.0.1:9999/callback";
+  // ScribeJava's JDK client waits forever by default: a hung sandbox would stall the build.
+  private static final JDKHttpClientConfig HTTP_TIMEOUTS =
+      JDKHttpClientConfig.defaultConfig().withConnectTimeout(5_000).withReadTimeout(20_000);
 
   final TestClock clock;
   final TwitterSandboxVerticle sandbox;
@@ -39,7 +43,8 @@ final class SandboxFixture {
   private SandboxFixture(Vertx vertx, TestClock clock, TwitterSandboxVerticle sandbox) {
     this.clock = clock;
     this.sandbox = sandbox;
-    this.browser = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false));
+    this.browser = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false)
+        .setConnectTimeout(5_000).setIdleTimeout(20).setIdleTimeoutUnit(TimeUnit.SECONDS));
   }
 
   static SandboxFixture start(Vertx vertx, JsonObject config) throws Exception {
@@ -60,6 +65,7 @@ final class SandboxFixture {
 
   OAuth10aService scribe(String key, String secret, String callback, TimestampService timestamps) {
     return new ServiceBuilder(key).apiSecret(secret).callback(callback)
+        .httpClientConfig(HTTP_TIMEOUTS)
         .build(new SandboxTwitterApi(baseUrl(), timestamps));
   }
 

@@ -7,16 +7,19 @@ import static io.github.twitterlogin.service.browser.SignInJourney.SIGN_IN;
 import static io.github.twitterlogin.service.browser.SignInJourney.USER_NAME;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.twitterlogin.service.testing.SecretsStayOutOfLogs;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every page of the sign-in, as the browser renders it, passes {@link PageAudit}: the gateway's
  * landing, profile and cancelled pages, and the sandbox's consent and error pages.
  */
+@ExtendWith(SecretsStayOutOfLogs.class)
 class BrowserAccessibilityTest {
 
   @RegisterExtension

@@ -4,8 +4,10 @@ import static io.github.twitterlogin.service.browser.SignInJourney.AVATAR;
 import static io.github.twitterlogin.service.browser.SignInJourney.USER_NAME;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.twitterlogin.service.testing.SecretsStayOutOfLogs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * 127.0.0.1 cookies to every port, as it would send them to every gateway behind one load
  * balancer, so one session spans both.
  */
+@ExtendWith(SecretsStayOutOfLogs.class)
 class BrowserClusterSignInTest {
 
   @RegisterExtension

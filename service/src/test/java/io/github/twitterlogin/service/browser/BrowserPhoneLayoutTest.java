@@ -6,14 +6,17 @@ import static io.github.twitterlogin.service.browser.SignInJourney.SIGN_OUT;
 import static io.github.twitterlogin.service.browser.SignInJourney.USER_NAME;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.twitterlogin.service.testing.SecretsStayOutOfLogs;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /** The sign-in in a phone-sized window (390 x 844, a current phone): nothing to scroll sideways for. */
+@ExtendWith(SecretsStayOutOfLogs.class)
 class BrowserPhoneLayoutTest {
 
   @RegisterExtension

@@ -11,12 +11,15 @@ import static io.github.twitterlogin.service.browser.SignInJourney.TRY_AGAIN;
 import static io.github.twitterlogin.service.browser.SignInJourney.USER_NAME;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.twitterlogin.service.testing.SecretsStayOutOfLogs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /** A person signs in with a real browser, against the gateway with the sandbox playing Twitter. */
+@ExtendWith(SecretsStayOutOfLogs.class)
 class BrowserSignInTest {
 
   @RegisterExtension

@@ -26,6 +26,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.remote.http.ClientConfig;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -41,6 +42,9 @@ final class HeadlessChromium implements AutoCloseable {
   static final Dimension DESKTOP = new Dimension(1280, 900);
   static final Dimension PHONE = new Dimension(390, 844);
   private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final Duration PAGE_LOAD_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration COMMAND_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration COMMAND_READ_TIMEOUT = Duration.ofSeconds(60);
   private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
   // Selenium warns at every start that it has no DevTools bindings for this Chromium's version.
   // None are used: screenshots go through ChromeDriver's own CDP endpoint, which needs none.
@@ -73,7 +77,11 @@ final class HeadlessChromium implements AutoCloseable {
         .usingAnyFreePort()
         .build();
     try {
-      return new HeadlessChromium(new ChromeDriver(service, options), profile);
+      // Every command to ChromeDriver, every page load and every script has a deadline.
+      ChromeDriver driver = new ChromeDriver(service, options, ClientConfig.defaultConfig()
+          .connectionTimeout(COMMAND_CONNECT_TIMEOUT).readTimeout(COMMAND_READ_TIMEOUT));
+      driver.manage().timeouts().pageLoadTimeout(PAGE_LOAD_TIMEOUT).scriptTimeout(WAIT);
+      return new HeadlessChromium(driver, profile);
     } catch (WebDriverException cannotStart) {
       deleteQuietly(profile.toFile());
       throw new AssertionError("Chromium could not be started through " + CHROMEDRIVER + " (" + CHROMIUM

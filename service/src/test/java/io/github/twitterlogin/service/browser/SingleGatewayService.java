@@ -5,7 +5,10 @@ import io.github.twitterlogin.service.testing.LoopbackDeployments;
 import io.vertx.core.Vertx;
 import java.util.concurrent.TimeUnit;
 
-/** The service as one process runs it by default: sandbox, Twitter client and gateway in one Vert.x. */
+/**
+ * The service as one process runs it by default: sandbox, Twitter client and gateway in one
+ * Vert.x, with the witness between the Twitter client and the sandbox.
+ */
 final class SingleGatewayService implements AutoCloseable {
 
   private static final long CLOSE_SECONDS = 30;
@@ -24,7 +27,8 @@ final class SingleGatewayService implements AutoCloseable {
     Vertx vertx = Vertx.vertx();
     try {
       String sandboxUrl = LoopbackDeployments.sandbox(vertx, SandboxConsumer.DEFAULT_CALLBACK_PREFIXES);
-      LoopbackDeployments.twitterClient(vertx, sandboxUrl);
+      // The browser reaches the consent page through the witness too: it is Twitter's URL for the client.
+      LoopbackDeployments.twitterClient(vertx, LoopbackDeployments.witness(vertx, sandboxUrl).url());
       return new SingleGatewayService(vertx, sandboxUrl, LoopbackDeployments.gateway(vertx));
     } catch (Exception | Error failed) {
       try {

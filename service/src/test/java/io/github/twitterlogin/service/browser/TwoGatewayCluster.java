@@ -28,7 +28,7 @@ final class TwoGatewayCluster implements AutoCloseable {
       String second = LoopbackDeployments.gateway(members.get(1));
       String first = LoopbackDeployments.gatewayBehind(members.get(0), second);
       String sandboxUrl = LoopbackDeployments.sandbox(members.get(0), List.of(second + "/"));
-      LoopbackDeployments.twitterClient(members.get(0), sandboxUrl);
+      LoopbackDeployments.twitterClient(members.get(0), LoopbackDeployments.witness(members.get(0), sandboxUrl).url());
       return new TwoGatewayCluster(members, first, second);
     } catch (Exception | Error failed) {
       members.closeAfter(failed);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.twitterlogin.sandbox.SandboxConsumer;
 import io.github.twitterlogin.service.testing.LoopbackDeployments;
+import io.github.twitterlogin.service.testing.SecretsStayOutOfLogs;
 import io.github.twitterlogin.shared.testing.ClusterMembers;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -11,12 +12,14 @@ import io.vertx.ext.web.client.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two Vert.x instances in one JVM, each its own Hazelcast member on 127.0.0.1: the sandbox, the
  * Twitter client and gateway A on one, gateway B on the other. Both gateways have B's public URL,
  * as behind a load balancer, so Twitter sends the browser back to B.
  */
+@ExtendWith(SecretsStayOutOfLogs.class)
 class ClusteredSignInTest {
 
   private static final String ZOE = "1000000002";
@@ -33,7 +36,7 @@ class ClusteredSignInTest {
     nodeA = cluster.get(0);
     nodeB = cluster.get(1);
     String sandbox = LoopbackDeployments.sandbox(nodeA, SandboxConsumer.DEFAULT_CALLBACK_PREFIXES);
-    LoopbackDeployments.twitterClient(nodeA, sandbox);
+    LoopbackDeployments.twitterClient(nodeA, LoopbackDeployments.witness(nodeA, sandbox).url());
     gatewayB = LoopbackDeployments.gateway(nodeB);
     gatewayA = LoopbackDeployments.gatewayBehind(nodeA, gatewayB);
   }

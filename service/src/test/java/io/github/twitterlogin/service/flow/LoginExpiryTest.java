@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.twitterlogin.service.testing.LoopbackDeployments;
 import io.github.twitterlogin.shared.testing.TestClock;
+import io.github.twitterlogin.service.testing.SecretsStayOutOfLogs;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A login left too long: refused by the gateway's own limit, or by Twitter's request-token lifetime. */
-@ExtendWith(VertxExtension.class)
+@ExtendWith({VertxExtension.class, SecretsStayOutOfLogs.class})
 class LoginExpiryTest {
 
   private static final String ADA = "1000000001";

@@ -4,24 +4,28 @@ import io.github.twitterlogin.gateway.GatewayVerticle;
 import io.github.twitterlogin.sandbox.FaultSettings;
 import io.github.twitterlogin.sandbox.TwitterSandboxVerticle;
 import io.github.twitterlogin.service.testing.LoopbackDeployments;
+import io.github.twitterlogin.service.testing.SandboxWitness;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 
 /**
  * The whole service in the test JVM, on free loopback ports: the sandbox playing Twitter, a
- * Twitter client verticle calling it, and a gateway that reaches the client only over the event
- * bus. Each part may be left out or given its own clock.
+ * Twitter client verticle calling it through the {@link SandboxWitness} (which checks every
+ * signature independently and learns the secrets the sandbox issues), and a gateway that reaches
+ * the client only over the event bus. Each part may be left out or given its own clock.
  */
 final class LoginStack {
 
   final Vertx vertx;
   final TwitterSandboxVerticle sandbox;
+  final SandboxWitness witness;
   final GatewayVerticle gateway;
 
-  private LoginStack(Vertx vertx, TwitterSandboxVerticle sandbox, GatewayVerticle gateway) {
+  private LoginStack(Vertx vertx, TwitterSandboxVerticle sandbox, SandboxWitness witness, GatewayVerticle gateway) {
     this.vertx = vertx;
     this.sandbox = sandbox;
+    this.witness = witness;
     this.gateway = gateway;
   }
 
@@ -37,12 +41,13 @@ final class LoginStack {
     LoginStack start(Vertx vertx) throws Exception {
       TwitterSandboxVerticle sandbox = new TwitterSandboxVerticle(sandboxClock);
       LoopbackDeployments.deploy(vertx, sandbox, sandboxConfig);
+      SandboxWitness witness = LoopbackDeployments.witness(vertx, LoopbackDeployments.url(sandbox.actualPort()));
       if (withTwitterClient) {
-        LoopbackDeployments.twitterClient(vertx, LoopbackDeployments.url(sandbox.actualPort()), clientConfig);
+        LoopbackDeployments.twitterClient(vertx, witness.url(), clientConfig);
       }
       GatewayVerticle gateway = new GatewayVerticle(gatewayClock);
       LoopbackDeployments.deploy(vertx, gateway, gatewayConfig);
-      return new LoginStack(vertx, sandbox, gateway);
+      return new LoginStack(vertx, sandbox, witness, gateway);
     }
   }
 

@@ -12,6 +12,8 @@ import io.vertx.ext.web.client.WebClientSession;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A cookie-keeping HTTP client that behaves like a person's browser: it sees every redirect, and
@@ -21,11 +23,13 @@ import java.util.concurrent.TimeoutException;
 final class SignInBrowser {
 
   private static final long DEADLINE_SECONDS = 30;
+  private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
   private final WebClientSession client;
 
   SignInBrowser(Vertx vertx) {
-    this.client = WebClientSession.create(WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false)));
+    this.client = WebClientSession.create(WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false)
+        .setConnectTimeout(5_000).setIdleTimeout((int) DEADLINE_SECONDS)));
   }
 
   HttpResponse<Buffer> get(String url) {
@@ -63,6 +67,16 @@ final class SignInBrowser {
       throw new AssertionError("/auth answered " + auth.statusCode() + ": " + auth.bodyAsString());
     }
     return get(consent(auth.getHeader("Location"), userId, "authorize"));
+  }
+
+  /** "Sign out" on the profile page: the form posts the page's anti-CSRF token to {@code /logout}. */
+  HttpResponse<Buffer> signOut(String gatewayUrl) {
+    String page = get(gatewayUrl + "/app").bodyAsString();
+    Matcher csrf = CSRF_FIELD.matcher(page);
+    if (!csrf.find()) {
+      throw new AssertionError("The profile page has no sign-out form: " + page);
+    }
+    return post(gatewayUrl + "/logout", MultiMap.caseInsensitiveMultiMap().add("csrf", csrf.group(1)));
   }
 
   String cookie(String name) {

@@ -3,6 +3,7 @@ package io.github.twitterlogin.service.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.MultiMap;
+import io.github.twitterlogin.service.testing.SecretsStayOutOfLogs;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The whole login through real HTTP: gateway, event bus, Twitter client, and the sandbox's consent page. */
-@ExtendWith(VertxExtension.class)
+@ExtendWith({VertxExtension.class, SecretsStayOutOfLogs.class})
 class SignInThroughSandboxTest {
 
   private static final String ADA = "1000000001";

@@ -3,6 +3,7 @@ package io.github.twitterlogin.service.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.twitterlogin.sandbox.FaultSettings;
+import io.github.twitterlogin.service.testing.SecretsStayOutOfLogs;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Twitter slow, failing, rate-limiting or down (through the sandbox's fault injection), or no
  * Twitter client at all: each gets its status and a clear page, and the gateway keeps serving.
  */
-@ExtendWith(VertxExtension.class)
+@ExtendWith({VertxExtension.class, SecretsStayOutOfLogs.class})
 class TwitterFaultsTest {
 
   private static final String ADA = "1000000001";

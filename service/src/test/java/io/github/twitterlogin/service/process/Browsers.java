@@ -9,11 +9,17 @@ import java.util.concurrent.TimeUnit;
 final class Browsers implements AutoCloseable {
 
   private final Vertx vertx = Vertx.vertx();
-  private final WebClient client =
-      WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false).setKeepAlive(false));
+  // A deadline on every wait for a connection and for bytes, as a browser has.
+  private final WebClient client = WebClient.create(vertx, new WebClientOptions()
+      .setFollowRedirects(false).setKeepAlive(false).setConnectTimeout(10_000).setIdleTimeout(60));
 
   Browser open() {
     return new Browser(client);
+  }
+
+  /** For the servers the test runs itself, such as the witness in front of the sandbox. */
+  Vertx vertx() {
+    return vertx;
   }
 
   @Override

@@ -13,6 +13,11 @@ final class BuildOutputs {
     return existing("service.jar");
   }
 
+  /** The sandbox's standalone jar, which binds port 0 and reports the port it got. */
+  static Path sandboxJar() {
+    return existing("sandbox.jar");
+  }
+
   static Path exampleJar() {
     return existing("example.jar");
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.twitterlogin.examples.ProfileLookupVerticle;
+import io.github.twitterlogin.service.testing.SandboxWitness;
 import io.github.twitterlogin.shared.AccessTokenRequest;
 import io.github.twitterlogin.shared.RequestToken;
 import io.github.twitterlogin.shared.TokenCredentials;
@@ -11,7 +12,6 @@ import io.github.twitterlogin.shared.TwitterClient;
 import io.github.twitterlogin.shared.TwitterFailure;
 import io.github.twitterlogin.shared.TwitterFailureException;
 import io.github.twitterlogin.shared.TwitterUser;
-import io.github.twitterlogin.shared.testing.LoopbackPorts;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
@@ -26,8 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The example verticle in a process of its own, started from its jar, in a cluster with a
- * Twitter client process and a sandbox process: asked by another member with a real user's
- * access token, it answers with that user's profile.
+ * Twitter client process; the sandbox runs in a process of its own. Asked by another member with
+ * a real user's access token, the example answers with that user's profile.
  */
 class ExampleVerticleIT {
 
@@ -36,33 +36,34 @@ class ExampleVerticleIT {
   @RegisterExtension
   static final LaunchedProcesses processes = new LaunchedProcesses();
 
-  // The sandbox, the Twitter client, the example, this JVM.
-  private static final LoopbackCluster cluster = LoopbackCluster.of("example-verticle", 4);
   private static final Browsers browsers = new Browsers();
 
+  private static LoopbackCluster cluster;
   private static TestJvmMember member;
-  private static String callbackUrl;
+  private static SandboxWitness witness;
 
   @BeforeAll
   static void startCluster() throws Exception {
-    int sandboxPort = LoopbackPorts.one();
-    callbackUrl = "http://127.0.0.1:" + LoopbackPorts.one() + "/callback";
+    TestApp app = TestApp.create();
     // Auto-approve: the sandbox signs @ada in without showing its consent page.
-    ServiceProcess sandbox = processes.startService("sandbox",
-        cluster.member().roles("sandbox").sandbox(sandboxPort).with("SANDBOX_AUTO_APPROVE", "true"));
-    ServiceProcess client = processes.startService("twitter-client",
-        cluster.member().roles("twitter-client").twitterApi("http://127.0.0.1:" + sandboxPort));
+    WitnessedSandbox sandbox = WitnessedSandbox.start(processes, app,
+        ServiceEnvironment.sandbox(app).with("SANDBOX_AUTO_APPROVE", "true"));
+    cluster = LoopbackCluster.start("example-verticle");
+    member = cluster.testJvm();
     ServiceProcess example = processes.startExample("profile-lookup-example", cluster.member());
-    member = TestJvmMember.join(cluster.memberSettings());
-    ServiceProcess.awaitAllReady(sandbox, client, example);
-    member.awaitMemberCount(4, DEADLINE);
+    witness = sandbox.awaitWitness(browsers.vertx());
+    ServiceProcess client = processes.startService("twitter-client",
+        cluster.member().roles("twitter-client").twitterApi(witness.url(), app));
+    ServiceProcess.awaitAllReady(client, example);
+    // This JVM, the Twitter client and the example.
+    member.awaitMemberCount(3, DEADLINE);
   }
 
   @AfterAll
   static void leave() throws Exception {
     browsers.close();
-    if (member != null) {
-      member.close();
+    if (cluster != null) {
+      cluster.close();
     }
   }
 
@@ -77,6 +78,7 @@ class ExampleVerticleIT {
     assertThat(profile.id()).isEqualTo(SignIn.ADA);
     assertThat(profile.screenName()).isEqualTo(SignIn.ADA_SCREEN_NAME);
     assertThat(profile.name()).isEqualTo("Ada Lovelace");
+    assertThat(witness.refusals()).isEmpty();
   }
 
   @Test
@@ -95,7 +97,8 @@ class ExampleVerticleIT {
   /** The three legs of OAuth 1.0a through the facade, as the gateway does them: a real access token. */
   private static TokenCredentials signInThroughTheSandbox() throws Exception {
     TwitterClient twitter = TwitterClient.create(member.vertx());
-    RequestToken requestToken = twitter.requestToken(callbackUrl).await(30, TimeUnit.SECONDS);
+    RequestToken requestToken = twitter.requestToken(SignIn.LOAD_BALANCER_URL + "/callback")
+        .await(30, TimeUnit.SECONDS);
     HttpResponse<Buffer> approved = browsers.open().get(URI.create(requestToken.authenticateUrl()));
     assertThat(approved.statusCode()).as("the sandbox's auto-approval").isEqualTo(302);
     String verifier = SignIn.queryParameter(URI.create(approved.getHeader("Location")), "oauth_verifier");

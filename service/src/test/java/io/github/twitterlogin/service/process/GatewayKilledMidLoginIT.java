@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.twitterlogin.gateway.GatewayOptions;
 import io.github.twitterlogin.shared.cluster.ClusterSettings;
-import io.github.twitterlogin.shared.testing.LoopbackPorts;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -17,13 +16,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Gateway A is killed with SIGKILL between a login's {@code /auth} and its {@code /callback},
- * after people signed in through it; gateway B, in another process, carries on. The sandbox, the
- * Twitter client and both gateways are processes of the service's jar.
+ * after people signed in through it; gateway B, in another process, carries on. The Twitter
+ * client and both gateways are processes of the service's jar, the sandbox one of its own.
  */
 class GatewayKilledMidLoginIT {
 
   private static final Duration DEADLINE = Duration.ofSeconds(60);
-  // Each session's primary copy lands on one of the 5 members: with this many, one on A is all but certain.
+  // Each session's primary copy lands on one of the 4 members: with this many, one on A is all but certain.
   private static final int MAX_SIGN_INS_THROUGH_A = 40;
   private static final Map<String, String> SANDBOX_USERS = Map.of(
       "1000000001", "ada", "1000000002", "zoe_angstrom", "1000000003", "hiro", "1000000004", "mallory");
@@ -31,11 +30,10 @@ class GatewayKilledMidLoginIT {
   @RegisterExtension
   static final LaunchedProcesses processes = new LaunchedProcesses();
 
-  // The sandbox, the Twitter client, gateways A and B, this JVM.
-  private static final LoopbackCluster cluster = LoopbackCluster.of("gateway-killed", 5);
   private static final Browsers browsers = new Browsers();
   private static final Map<Browser, String> signedInThroughA = new LinkedHashMap<>();
 
+  private static LoopbackCluster cluster;
   private static int gatewayB;
   private static TestJvmMember member;
   private static Browser midLogin;
@@ -43,32 +41,32 @@ class GatewayKilledMidLoginIT {
 
   @BeforeAll
   static void signInThroughGatewayAThenKillIt() throws Exception {
-    List<Integer> ports = LoopbackPorts.distinct(4);
-    int sandboxPort = ports.get(0);
-    int gatewayA = ports.get(1);
-    gatewayB = ports.get(2);
-    String publicUrl = "http://127.0.0.1:" + ports.get(3);
-    ServiceProcess sandbox = processes.startService("sandbox", cluster.member().roles("sandbox").sandbox(sandboxPort));
+    TestApp app = TestApp.create();
+    WitnessedSandbox sandbox = WitnessedSandbox.start(processes, app);
+    cluster = LoopbackCluster.start("gateway-killed");
+    member = cluster.testJvm();
+    ServiceProcess a = processes.startService("gateway-a", cluster.member().roles("gateway")
+        .gateway(SignIn.LOAD_BALANCER_URL));
+    ServiceProcess b = processes.startService("gateway-b", cluster.member().roles("gateway")
+        .gateway(SignIn.LOAD_BALANCER_URL));
     ServiceProcess client = processes.startService("twitter-client",
-        cluster.member().roles("twitter-client").twitterApi("http://127.0.0.1:" + sandboxPort));
-    ServiceEnvironment gatewayAEnvironment = cluster.member().roles("gateway").gateway(gatewayA, publicUrl);
-    ServiceProcess a = processes.startService("gateway-a", gatewayAEnvironment);
-    ServiceProcess b = processes.startService("gateway-b", cluster.member().roles("gateway").gateway(gatewayB, publicUrl));
-    member = TestJvmMember.join(cluster.memberSettings());
-    ServiceProcess.awaitAllReady(sandbox, client, a, b);
-    member.awaitMemberCount(5, DEADLINE);
+        cluster.member().roles("twitter-client").twitterApi(sandbox.awaitWitness(browsers.vertx()).url(), app));
+    ServiceProcess.awaitAllReady(client, a, b);
+    // This JVM, the Twitter client, gateways A and B.
+    member.awaitMemberCount(4, DEADLINE);
+    gatewayB = b.httpPort();
 
-    signInThroughAUntilASessionIsHeldByA(gatewayA, gatewayAEnvironment.clusterPort());
+    signInThroughAUntilASessionIsHeldByA(a.httpPort(), a.port("cluster"));
     midLogin = browsers.open();
-    pendingCallback = SignIn.authorizeOnTwitter(midLogin, gatewayA, SignIn.ADA);
+    pendingCallback = SignIn.authorizeOnTwitter(midLogin, a.httpPort(), SignIn.ADA);
     a.kill();
   }
 
   @AfterAll
   static void leave() throws Exception {
     browsers.close();
-    if (member != null) {
-      member.close();
+    if (cluster != null) {
+      cluster.close();
     }
   }
 

@@ -2,11 +2,11 @@ package io.github.twitterlogin.service.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.twitterlogin.service.testing.SecretLedger;
 import io.github.twitterlogin.shared.RequestToken;
 import io.github.twitterlogin.shared.TokenCredentials;
 import io.github.twitterlogin.shared.TwitterAddresses;
 import io.github.twitterlogin.shared.TwitterClient;
-import io.github.twitterlogin.shared.testing.LoopbackPorts;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -20,8 +20,10 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,8 +39,17 @@ class GracefulShutdownIT {
   private static final int CONNECT_TIMEOUT_MILLIS = 1_000;
   private static final String CALLBACK_URL = "http://127.0.0.1:1/callback";
 
+  private static final TestApp APP = TestApp.create();
+  private static final String HELD_SECRET = "held-secret-" + UUID.randomUUID();
+
   @RegisterExtension
   static final LaunchedProcesses processes = new LaunchedProcesses();
+
+  @BeforeAll
+  static void recordSecrets() {
+    SecretLedger.record("consumer secret", APP.secret());
+    SecretLedger.record("request-token secret", HELD_SECRET);
+  }
 
   private static final Browsers browsers = new Browsers();
   private static final Vertx vertx = Vertx.vertx();
@@ -51,17 +62,17 @@ class GracefulShutdownIT {
 
   @Test
   void gatewayAnswersTheRequestInFlightThenLeavesTheClusterAndExitsZero() throws Exception {
-    // The gateway and this JVM, which plays the Twitter client.
-    LoopbackCluster cluster = LoopbackCluster.of("graceful-shutdown", 2);
-    int httpPort = LoopbackPorts.one();
-    ServiceProcess gateway = processes.startService("gateway",
-        cluster.member().roles("gateway").gateway(httpPort, "http://127.0.0.1:" + httpPort));
-    try (TestJvmMember member = TestJvmMember.join(cluster.memberSettings())) {
+    // This JVM plays the Twitter client.
+    try (LoopbackCluster cluster = LoopbackCluster.start("graceful-shutdown")) {
+      TestJvmMember member = cluster.testJvm();
       HeldRequests<Message<JsonObject>> twitterClient = new HeldRequests<>();
       member.vertx().eventBus().<JsonObject>consumer(TwitterAddresses.REQUEST_TOKEN, twitterClient::hold)
           .completion().await(30, TimeUnit.SECONDS);
+      ServiceProcess gateway = processes.startService("gateway",
+          cluster.member().roles("gateway").gateway(SignIn.LOAD_BALANCER_URL));
       gateway.awaitReady();
       member.awaitMemberCount(2, DEADLINE);
+      int httpPort = gateway.httpPort();
 
       Future<HttpResponse<Buffer>> login = browsers.open().getLater(httpPort, "/auth");
       Message<JsonObject> inFlight = twitterClient.next(DEADLINE);
@@ -69,7 +80,7 @@ class GracefulShutdownIT {
       Eventually.until("the gateway refusing new connections", DEADLINE, () -> refusesConnections(httpPort));
       assertThat(login.isComplete()).as("the request in flight, still held").isFalse();
 
-      RequestToken token = new RequestToken(new TokenCredentials("held-token", "held-secret"),
+      RequestToken token = new RequestToken(new TokenCredentials("held-token", HELD_SECRET),
           "https://api.twitter.com/oauth/authenticate?oauth_token=held-token");
       inFlight.reply(token.toJson());
 
@@ -87,27 +98,26 @@ class GracefulShutdownIT {
     HttpServer twitter = vertx.createHttpServer().requestHandler(twitterApi::hold)
         .listen(0, "127.0.0.1").await(30, TimeUnit.SECONDS);
     String twitterUrl = "http://127.0.0.1:" + twitter.actualPort();
-    int httpPort = LoopbackPorts.one();
-    ServiceProcess service = processes.startService("gateway-and-twitter-client",
-        LoopbackCluster.of("graceful-shutdown-one-process", 1).member()
-            .roles("gateway", "twitter-client")
-            .gateway(httpPort, "http://127.0.0.1:" + httpPort)
-            .twitterApi(twitterUrl)
-            .with("TWITTER_CONSUMER_KEY", "test-consumer-key")
-            .with("TWITTER_CONSUMER_SECRET", "test-consumer-secret"));
-    service.awaitReady();
+    try (LoopbackCluster cluster = LoopbackCluster.start("graceful-shutdown-one-process")) {
+      ServiceProcess service = processes.startService("gateway-and-twitter-client", cluster.member()
+          .roles("gateway", "twitter-client")
+          .gateway(SignIn.LOAD_BALANCER_URL)
+          .twitterApi(twitterUrl, APP));
+      service.awaitReady();
+      int httpPort = service.httpPort();
 
-    Future<HttpResponse<Buffer>> login = browsers.open().getLater(httpPort, "/auth");
-    HttpServerRequest inFlight = twitterApi.next(DEADLINE);
-    service.sendTerminationSignal();
-    Eventually.until("the gateway refusing new connections", DEADLINE, () -> refusesConnections(httpPort));
-    assertThat(login.isComplete()).as("the request in flight, still held").isFalse();
-    answerRequestToken(inFlight, "held-token");
+      Future<HttpResponse<Buffer>> login = browsers.open().getLater(httpPort, "/auth");
+      HttpServerRequest inFlight = twitterApi.next(DEADLINE);
+      service.sendTerminationSignal();
+      Eventually.until("the gateway refusing new connections", DEADLINE, () -> refusesConnections(httpPort));
+      assertThat(login.isComplete()).as("the request in flight, still held").isFalse();
+      answerRequestToken(inFlight, "held-token");
 
-    HttpResponse<Buffer> answer = Browser.await(login);
-    assertThat(answer.statusCode()).as(answer.bodyAsString()).isEqualTo(302);
-    assertThat(answer.getHeader("Location")).isEqualTo(twitterUrl + "/oauth/authenticate?oauth_token=held-token");
-    assertThat(service.awaitExit(DEADLINE)).as("exit status").isZero();
+      HttpResponse<Buffer> answer = Browser.await(login);
+      assertThat(answer.statusCode()).as(answer.bodyAsString()).isEqualTo(302);
+      assertThat(answer.getHeader("Location")).isEqualTo(twitterUrl + "/oauth/authenticate?oauth_token=held-token");
+      assertThat(service.awaitExit(DEADLINE)).as("exit status").isZero();
+    }
   }
 
   @Test
@@ -116,13 +126,11 @@ class GracefulShutdownIT {
     HttpServer twitter = vertx.createHttpServer().requestHandler(twitterApi::hold)
         .listen(0, "127.0.0.1").await(30, TimeUnit.SECONDS);
     // The Twitter client and this JVM, which calls it through the facade as a gateway would.
-    LoopbackCluster cluster = LoopbackCluster.of("graceful-shutdown-twitter-client", 2);
-    ServiceProcess client = processes.startService("twitter-client", cluster.member()
-        .roles("twitter-client")
-        .twitterApi("http://127.0.0.1:" + twitter.actualPort())
-        .with("TWITTER_CONSUMER_KEY", "test-consumer-key")
-        .with("TWITTER_CONSUMER_SECRET", "test-consumer-secret"));
-    try (TestJvmMember member = TestJvmMember.join(cluster.memberSettings())) {
+    try (LoopbackCluster cluster = LoopbackCluster.start("graceful-shutdown-twitter-client")) {
+      TestJvmMember member = cluster.testJvm();
+      ServiceProcess client = processes.startService("twitter-client", cluster.member()
+          .roles("twitter-client")
+          .twitterApi("http://127.0.0.1:" + twitter.actualPort(), APP));
       client.awaitReady();
       member.awaitMemberCount(2, DEADLINE);
 
@@ -145,11 +153,13 @@ class GracefulShutdownIT {
     }
   }
 
-  /** Twitter's answer to {@code POST oauth/request_token}. */
+  /** Twitter's answer to {@code POST oauth/request_token}; its secret goes in the ledger, for the log search. */
   private static void answerRequestToken(HttpServerRequest request, String token) {
+    String secret = token + "-secret-" + UUID.randomUUID();
+    SecretLedger.record("request-token secret", secret);
     request.response()
         .putHeader("Content-Type", "application/x-www-form-urlencoded")
-        .end("oauth_token=" + token + "&oauth_token_secret=" + token + "-secret&oauth_callback_confirmed=true");
+        .end("oauth_token=" + token + "&oauth_token_secret=" + secret + "&oauth_callback_confirmed=true");
   }
 
   private static boolean refusesConnections(int port) {

@@ -1,7 +1,12 @@
 package io.github.twitterlogin.service.process;
 
 import io.github.twitterlogin.examples.ProfileLookupMain;
+import io.github.twitterlogin.service.testing.SecretsStayOutOfLogs;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,12 +20,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Starts the processes of a test class and stops every one it started, whether the test passed
  * or not: after each test those that test started, after the class those started for the class
  * (in {@code @BeforeAll}). Register it as a {@code static @RegisterExtension} field. Logs go to
- * {@code target/process-logs/<test class>/<process name>.log}.
+ * {@code target/process-logs/<test class>/<process name>.log}, and this JVM's own log is copied
+ * there as {@code test-jvm.log} after the class. Once every process has stopped, the logs are
+ * searched for every secret of the {@link io.github.twitterlogin.service.testing.SecretLedger}:
+ * one found fails the class.
  */
 final class LaunchedProcesses implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
 
   /** The service's banner, printed once the process has joined the cluster and deployed its roles. */
   static final String SERVICE_BANNER = "Twitter Login Gateway is running";
+  /** The first line of the standalone sandbox's banner, printed once it listens. */
+  static final String SANDBOX_BANNER = "Twitter SANDBOX: a development tool";
 
   private static final Duration STOP_DEADLINE = Duration.ofSeconds(60);
 
@@ -48,11 +58,21 @@ final class LaunchedProcesses implements BeforeAllCallback, BeforeEachCallback, 
   @Override
   public void afterAll(ExtensionContext context) {
     stop(forClass);
+    try {
+      SecretsStayOutOfLogs.check(List.of(logDirectory));
+    } finally {
+      keepThisJvmsLog();
+    }
   }
 
   /** Starts a process of the service's jar; returns at once. */
   ServiceProcess startService(String name, ServiceEnvironment environment) {
     return start(name, BuildOutputs.serviceJar(), SERVICE_BANNER, environment);
+  }
+
+  /** Starts the sandbox's standalone jar (it joins no cluster); returns at once. */
+  ServiceProcess startSandbox(String name, ServiceEnvironment environment) {
+    return start(name, BuildOutputs.sandboxJar(), SANDBOX_BANNER, environment);
   }
 
   /** Starts a process of the example's jar; returns at once. */
@@ -69,5 +89,16 @@ final class LaunchedProcesses implements BeforeAllCallback, BeforeEachCallback, 
   private static void stop(List<ServiceProcess> processes) {
     ServiceProcess.stopAll(List.copyOf(processes), STOP_DEADLINE);
     processes.clear();
+  }
+
+  /** Each test class runs in a JVM of its own, whose log file the next class's JVM overwrites. */
+  private void keepThisJvmsLog() {
+    try {
+      Files.createDirectories(logDirectory);
+      Files.copy(SecretsStayOutOfLogs.thisJvmsLog(), logDirectory.resolve("test-jvm.log"),
+          StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -7,7 +7,6 @@ import io.github.twitterlogin.shared.TwitterClient;
 import io.github.twitterlogin.shared.TwitterFailure;
 import io.github.twitterlogin.shared.TwitterFailureException;
 import io.github.twitterlogin.shared.testing.ListeningSockets;
-import io.github.twitterlogin.shared.testing.LoopbackPorts;
 import io.vertx.core.eventbus.DeliveryOptions;
 import java.net.URI;
 import java.time.Duration;
@@ -19,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Two gateway processes behind a load balancer without sticky sessions, a Twitter client
- * process and a sandbox process, all started from the service's jar with event-bus TLS on.
+ * Two gateway processes behind a load balancer without sticky sessions and a Twitter client
+ * process, started from the service's jar with event-bus TLS on, and a sandbox process.
  */
 class LoginAcrossGatewaysIT {
 
@@ -31,11 +30,9 @@ class LoginAcrossGatewaysIT {
   @RegisterExtension
   static final LaunchedProcesses processes = new LaunchedProcesses();
 
-  // The sandbox, the Twitter client, gateways A and B, this JVM; a gateway and an intruder joining later.
-  private static final LoopbackCluster cluster = LoopbackCluster.of("login-across-gateways", 7).withEventBusTls();
   private static final Browsers browsers = new Browsers();
 
-  private static String publicUrl;
+  private static LoopbackCluster cluster;
   private static int gatewayA;
   private static int gatewayB;
   private static TestJvmMember member;
@@ -43,28 +40,29 @@ class LoginAcrossGatewaysIT {
 
   @BeforeAll
   static void startCluster() throws Exception {
-    List<Integer> ports = LoopbackPorts.distinct(4);
-    int sandboxPort = ports.get(0);
-    gatewayA = ports.get(1);
-    gatewayB = ports.get(2);
-    // The load balancer's URL: nothing listens there, the test routes each request itself.
-    publicUrl = "http://127.0.0.1:" + ports.get(3);
-    ServiceProcess sandbox = processes.startService("sandbox", cluster.member().roles("sandbox").sandbox(sandboxPort));
+    TestApp app = TestApp.create();
+    WitnessedSandbox sandbox = WitnessedSandbox.start(processes, app);
+    cluster = LoopbackCluster.startWithEventBusTls("login-across-gateways");
+    member = cluster.testJvm();
+    ServiceProcess a = processes.startService("gateway-a", cluster.member().roles("gateway")
+        .gateway(SignIn.LOAD_BALANCER_URL));
+    ServiceProcess b = processes.startService("gateway-b", cluster.member().roles("gateway")
+        .gateway(SignIn.LOAD_BALANCER_URL));
     ServiceProcess client = processes.startService("twitter-client",
-        cluster.member().roles("twitter-client").twitterApi("http://127.0.0.1:" + sandboxPort));
-    ServiceProcess a = processes.startService("gateway-a", cluster.member().roles("gateway").gateway(gatewayA, publicUrl));
-    ServiceProcess b = processes.startService("gateway-b", cluster.member().roles("gateway").gateway(gatewayB, publicUrl));
-    member = TestJvmMember.join(cluster.memberSettings());
-    ServiceProcess.awaitAllReady(sandbox, client, a, b);
-    started = List.of(sandbox, client, a, b);
-    member.awaitMemberCount(5, DEADLINE);
+        cluster.member().roles("twitter-client").twitterApi(sandbox.awaitWitness(browsers.vertx()).url(), app));
+    ServiceProcess.awaitAllReady(client, a, b);
+    started = List.of(sandbox.process(), client, a, b);
+    // This JVM, the Twitter client, gateways A and B.
+    member.awaitMemberCount(4, DEADLINE);
+    gatewayA = a.httpPort();
+    gatewayB = b.httpPort();
   }
 
   @AfterAll
   static void leave() throws Exception {
     browsers.close();
-    if (member != null) {
-      member.close();
+    if (cluster != null) {
+      cluster.close();
     }
   }
 
@@ -86,7 +84,7 @@ class LoginAcrossGatewaysIT {
     URI callback = SignIn.authorizeOnTwitter(browser, gatewayA, SignIn.ADA);
     SignIn.completeOn(browser, gatewayB, callback);
 
-    assertThat(callback.toString()).startsWith(publicUrl + "/callback?");
+    assertThat(callback.toString()).startsWith(SignIn.LOAD_BALANCER_URL + "/callback?");
     assertThat(SignIn.signedInScreenName(browser, gatewayB)).isEqualTo(SignIn.ADA_SCREEN_NAME);
     assertThat(SignIn.signedInScreenName(browser, gatewayA)).isEqualTo(SignIn.ADA_SCREEN_NAME);
   }
@@ -95,13 +93,12 @@ class LoginAcrossGatewaysIT {
   void gatewayThatJoinsLaterServesExistingSessions() {
     Browser browser = browsers.open();
     SignIn.signInThrough(browser, gatewayA, SignIn.ADA);
-    int gatewayC = LoopbackPorts.one();
 
     ServiceProcess late = processes.startService("gateway-c",
-        cluster.member().roles("gateway").gateway(gatewayC, publicUrl));
+        cluster.member().roles("gateway").gateway(SignIn.LOAD_BALANCER_URL));
     late.awaitReady();
 
-    assertThat(SignIn.signedInScreenName(browser, gatewayC)).isEqualTo(SignIn.ADA_SCREEN_NAME);
+    assertThat(SignIn.signedInScreenName(browser, late.httpPort())).isEqualTo(SignIn.ADA_SCREEN_NAME);
     assertThat(late.terminate(DEADLINE)).as("exit status on SIGTERM").isZero();
   }
 
@@ -110,7 +107,7 @@ class LoginAcrossGatewaysIT {
     TwitterClient.create(member.vertx()).ping().await(60, TimeUnit.SECONDS);
 
     // Open-source Hazelcast lets it join; the event bus of every process refuses its connections.
-    try (TestJvmMember intruder = TestJvmMember.join(cluster.memberSettingsWithoutTls())) {
+    try (TestJvmMember intruder = cluster.joinWithoutTls()) {
       TwitterClient fromIntruder = TwitterClient.create(intruder.vertx(), SHORT_TIMEOUT);
 
       assertThatThrownBy(() -> fromIntruder.ping().await(30, TimeUnit.SECONDS))

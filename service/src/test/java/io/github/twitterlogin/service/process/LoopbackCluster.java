@@ -1,73 +1,85 @@
 package io.github.twitterlogin.service.process;
 
 import io.github.twitterlogin.shared.cluster.ClusterSettings;
-import io.github.twitterlogin.shared.settings.Environment;
-import io.github.twitterlogin.shared.testing.LoopbackPorts;
+import io.github.twitterlogin.shared.cluster.EventBusTls;
+import io.github.twitterlogin.shared.testing.ClusterMembers;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Collectors;
+import java.util.Optional;
 
 /**
  * A cluster on 127.0.0.1 for one test class: a name of its own, so that no other run joins it,
- * and a Hazelcast port picked free for each member it will have, every member listing all of
- * them (TCP-IP join, never multicast). The members may be processes or this JVM.
+ * and TCP-IP join, never multicast. This JVM is its first member: it binds a port the OS gives,
+ * and every process joins through the port it got, binding a port of its own the same way. No
+ * port is picked before it is bound, so none can be taken in between.
  */
-final class LoopbackCluster {
+final class LoopbackCluster implements AutoCloseable {
 
   /** Low, so that a killed member is dropped within seconds rather than a minute. */
   static final int HEARTBEAT_TIMEOUT_SECONDS = 5;
 
   private final String name;
-  private final List<Integer> ports;
-  private final Map<String, String> eventBusTls = new HashMap<>();
-  private int nextMember;
+  private final Map<String, String> eventBusTls;
+  private final TestJvmMember testJvm;
 
-  private LoopbackCluster(String name, List<Integer> ports) {
+  private LoopbackCluster(String name, Map<String, String> eventBusTls, TestJvmMember testJvm) {
     this.name = name;
-    this.ports = ports;
+    this.eventBusTls = eventBusTls;
+    this.testJvm = testJvm;
   }
 
-  /** @param members every member the test will start, those joining later included */
-  static LoopbackCluster of(String test, int members) {
-    return new LoopbackCluster(test + "-" + UUID.randomUUID(), LoopbackPorts.distinct(members));
+  static LoopbackCluster start(String test) throws Exception {
+    return start(test, Map.of());
   }
 
   /** Encrypts the event bus of every member with the shared module's test CA and member certificate. */
-  LoopbackCluster withEventBusTls() {
-    eventBusTls.put("EVENT_BUS_TLS", "true");
-    eventBusTls.put("EVENT_BUS_TLS_KEY", BuildOutputs.tlsMaterial().resolve("member-key.pem").toString());
-    eventBusTls.put("EVENT_BUS_TLS_CERT", BuildOutputs.tlsMaterial().resolve("member.pem").toString());
-    eventBusTls.put("EVENT_BUS_TLS_CA", BuildOutputs.tlsMaterial().resolve("ca.pem").toString());
-    return this;
+  static LoopbackCluster startWithEventBusTls(String test) throws Exception {
+    return start(test, Map.of(
+        "EVENT_BUS_TLS", "true",
+        "EVENT_BUS_TLS_KEY", BuildOutputs.tlsMaterial().resolve("member-key.pem").toString(),
+        "EVENT_BUS_TLS_CERT", BuildOutputs.tlsMaterial().resolve("member.pem").toString(),
+        "EVENT_BUS_TLS_CA", BuildOutputs.tlsMaterial().resolve("ca.pem").toString()));
   }
 
-  /** The environment of the next member: its Hazelcast port, the cluster's name and member list. */
+  private static LoopbackCluster start(String test, Map<String, String> eventBusTls) throws Exception {
+    String name = ClusterMembers.uniqueName(test);
+    Optional<EventBusTls> tls = eventBusTls.isEmpty() ? Optional.empty() : Optional.of(new EventBusTls(
+        eventBusTls.get("EVENT_BUS_TLS_KEY"), eventBusTls.get("EVENT_BUS_TLS_CERT"),
+        eventBusTls.get("EVENT_BUS_TLS_CA")));
+    TestJvmMember first = TestJvmMember.join(settings(name, List.of(), tls));
+    return new LoopbackCluster(name, eventBusTls, first);
+  }
+
+  /** This JVM, the cluster's first member. */
+  TestJvmMember testJvm() {
+    return testJvm;
+  }
+
+  /** The environment of a process that joins: the cluster's name, port 0, and this JVM's member to join through. */
   ServiceEnvironment member() {
-    if (nextMember == ports.size()) {
-      throw new IllegalStateException("The cluster " + name + " was planned with " + ports.size() + " members");
-    }
-    int port = ports.get(nextMember++);
     Map<String, String> variables = new HashMap<>(eventBusTls);
     variables.put("CLUSTER_NAME", name);
     variables.put("CLUSTER_HOST", "127.0.0.1");
-    variables.put("CLUSTER_PORT", Integer.toString(port));
+    variables.put("CLUSTER_PORT", "0");
     variables.put("CLUSTER_PORT_AUTO_INCREMENT", "false");
-    variables.put("CLUSTER_MEMBERS", ports.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(",")));
+    variables.put("CLUSTER_MEMBERS", testJvm.clusterAddress());
     variables.put("CLUSTER_HEARTBEAT_TIMEOUT_SECONDS", Integer.toString(HEARTBEAT_TIMEOUT_SECONDS));
-    return new ServiceEnvironment(variables, port);
+    return new ServiceEnvironment(variables);
   }
 
-  /** The settings of the next member, for this JVM: read from the same variables as a process's. */
-  ClusterSettings memberSettings() {
-    return ClusterSettings.fromEnvironment(new Environment(member().variables()));
+  /** Another member in this JVM, without event-bus TLS, as an intruder on the network would join. */
+  TestJvmMember joinWithoutTls() throws Exception {
+    return TestJvmMember.join(settings(name, List.of(testJvm.clusterAddress()), Optional.empty()));
   }
 
-  /** The settings of the next member, but without event-bus TLS, as an intruder on the network would join. */
-  ClusterSettings memberSettingsWithoutTls() {
-    Map<String, String> variables = new HashMap<>(member().variables());
-    variables.keySet().removeAll(eventBusTls.keySet());
-    return ClusterSettings.fromEnvironment(new Environment(variables));
+  @Override
+  public void close() throws Exception {
+    testJvm.close();
+  }
+
+  private static ClusterSettings settings(String name, List<String> members, Optional<EventBusTls> tls) {
+    return new ClusterSettings(name, "127.0.0.1", 0, false, null, members, Optional.empty(), 0, tls, 1,
+        HEARTBEAT_TIMEOUT_SECONDS, 0);
   }
 }

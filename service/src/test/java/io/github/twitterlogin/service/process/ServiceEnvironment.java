@@ -5,19 +5,27 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The environment variables of one process, named as the README documents them. Starts from
- * the cluster's variables ({@link LoopbackCluster#member()}); the roles' settings are added here.
+ * The environment variables of one process, named as the docs name them. A cluster member's
+ * starts from the cluster's variables ({@link LoopbackCluster#member()}); the roles' settings are
+ * added here. Every server binds port 0 and reports the port it got ({@code PORTS_FILE}).
  */
 final class ServiceEnvironment {
 
   private static final String LOOPBACK = "127.0.0.1";
 
   private final Map<String, String> variables;
-  private final int clusterPort;
 
-  ServiceEnvironment(Map<String, String> clusterVariables, int clusterPort) {
-    this.variables = new LinkedHashMap<>(clusterVariables);
-    this.clusterPort = clusterPort;
+  ServiceEnvironment(Map<String, String> variables) {
+    this.variables = new LinkedHashMap<>(variables);
+  }
+
+  /** The sandbox's standalone jar on a port of 127.0.0.1 the OS gives, with this app as its one consumer. */
+  static ServiceEnvironment sandbox(TestApp app) {
+    return new ServiceEnvironment(Map.of())
+        .with("SANDBOX_HOST", LOOPBACK)
+        .with("SANDBOX_PORT", "0")
+        .with("SANDBOX_CONSUMER_KEY", app.key())
+        .with("SANDBOX_CONSUMER_SECRET", app.secret());
   }
 
   /** {@code ROLES}, e.g. {@code roles("gateway", "twitter-client")}. */
@@ -26,34 +34,28 @@ final class ServiceEnvironment {
   }
 
   /**
-   * One gateway instance on {@code 127.0.0.1:port}, reached by browsers at {@code publicUrl}; every
-   * gateway of a test seals its sessions with the same test keys, as one cluster's must.
+   * One gateway instance on a port of 127.0.0.1 the OS gives, reached by browsers at
+   * {@code publicUrl}; every gateway of a test seals its sessions with the same test keys, as one
+   * cluster's must.
    */
-  ServiceEnvironment gateway(int port, String publicUrl) {
+  ServiceEnvironment gateway(String publicUrl) {
     return with("SESSION_ENCRYPTION_KEYS", TestKeys.SESSION_ENCRYPTION_KEYS)
         .with("HTTP_HOST", LOOPBACK)
-        .with("HTTP_PORT", Integer.toString(port))
+        .with("HTTP_PORT", "0")
         .with("PUBLIC_URL", publicUrl)
         .with("GATEWAY_INSTANCES", "1");
   }
 
-  ServiceEnvironment sandbox(int port) {
-    return with("SANDBOX_HOST", LOOPBACK).with("SANDBOX_PORT", Integer.toString(port));
-  }
-
-  /** Without a consumer key the Twitter client signs as the sandbox's registered app. */
-  ServiceEnvironment twitterApi(String url) {
-    return with("TWITTER_API_URL", url);
+  /** The Twitter client signs as {@code app} and calls {@code apiUrl}. */
+  ServiceEnvironment twitterApi(String apiUrl, TestApp app) {
+    return with("TWITTER_API_URL", apiUrl)
+        .with("TWITTER_CONSUMER_KEY", app.key())
+        .with("TWITTER_CONSUMER_SECRET", app.secret());
   }
 
   ServiceEnvironment with(String name, String value) {
     variables.put(name, value);
     return this;
-  }
-
-  /** The Hazelcast port of this member. */
-  int clusterPort() {
-    return clusterPort;
   }
 
   Map<String, String> variables() {

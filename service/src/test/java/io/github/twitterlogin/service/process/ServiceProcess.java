@@ -1,5 +1,6 @@
 package io.github.twitterlogin.service.process;
 
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,10 @@ import java.util.concurrent.TimeUnit;
 final class ServiceProcess {
 
   // A small heap and one GC thread each: several of these JVMs share the machine with the tests.
-  private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+  // Our own code logs at debug, so that the search of the logs for secrets reads its debug lines
+  // too; a member joins at once, since the cluster it joins is already up.
+  private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+      "-Dorg.slf4j.simpleLogger.log.io.github.twitterlogin=debug", "-Dhazelcast.wait.seconds.before.join=1");
   private static final Duration READY_DEADLINE = Duration.ofSeconds(120);
   private static final int LOG_TAIL_LINES = 60;
   private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
@@ -35,19 +39,22 @@ final class ServiceProcess {
   private final String name;
   private final Process process;
   private final Path log;
+  private final Path portsFile;
   private final String readyLine;
 
-  private ServiceProcess(String name, Process process, Path log, String readyLine) {
+  private ServiceProcess(String name, Process process, Path log, Path portsFile, String readyLine) {
     this.name = name;
     this.process = process;
     this.log = log;
+    this.portsFile = portsFile;
     this.readyLine = readyLine;
   }
 
   /**
-   * Starts the process and returns at once; {@link #awaitReady} waits for it.
+   * Starts the process and returns at once; {@link #awaitReady} waits for it. The process is
+   * told to write the ports it got to {@code PORTS_FILE}, next to its log.
    *
-   * @param readyLine what the process prints once it is ready: its banner
+   * @param readyLine what the process prints once it is ready (its banner), after its ports file
    */
   static ServiceProcess start(
       String name, Path jar, String readyLine, Map<String, String> environment, Path logDirectory) {
@@ -59,15 +66,18 @@ final class ServiceProcess {
     try {
       Files.createDirectories(logDirectory);
       Path log = logDirectory.resolve(name + ".log");
+      Path portsFile = logDirectory.resolve(name + ".ports.json");
+      Files.deleteIfExists(portsFile);
       ProcessBuilder builder = new ProcessBuilder(command)
           .redirectErrorStream(true)
           .redirectOutput(log.toFile());
       builder.environment().clear();
       builder.environment().putAll(environment);
+      builder.environment().put("PORTS_FILE", portsFile.toString());
       Process process = builder.start();
       RUNNING.add(process);
       process.onExit().thenRun(() -> RUNNING.remove(process));
-      return new ServiceProcess(name, process, log, readyLine);
+      return new ServiceProcess(name, process, log, portsFile, readyLine);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start " + name + ": " + command, e);
     }
@@ -100,6 +110,33 @@ final class ServiceProcess {
       throw new AssertionError(name + " exited with " + process.exitValue() + " before printing \"" + readyLine
           + "\"" + logTail());
     }
+  }
+
+  /** The ports the ready process listens on, as it reported them: {@code http}, {@code cluster}, {@code sandbox}... */
+  JsonObject ports() {
+    try {
+      return new JsonObject(Files.readString(portsFile));
+    } catch (IOException | RuntimeException unreadable) {
+      throw new AssertionError(name + " has not reported its ports in " + portsFile + logTail(), unreadable);
+    }
+  }
+
+  /** The gateway's HTTP port. */
+  int httpPort() {
+    return port("http");
+  }
+
+  /** {@code 127.0.0.1:port} of its Hazelcast member, for the members that join through it. */
+  String clusterAddress() {
+    return "127.0.0.1:" + port("cluster");
+  }
+
+  int port(String name) {
+    Integer port = ports().getInteger(name);
+    if (port == null) {
+      throw new AssertionError(this.name + " reported no " + name + " port: " + ports());
+    }
+    return port;
   }
 
   /** SIGTERM, as an orchestrator stops a process; returns at once. */

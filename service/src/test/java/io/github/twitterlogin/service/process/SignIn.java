@@ -16,6 +16,13 @@ import java.util.Arrays;
  */
 final class SignIn {
 
+  /**
+   * The load balancer's URL, every gateway's {@code PUBLIC_URL}: nothing listens there (port 1),
+   * the test routes each request to the gateway it chooses. The sandbox approves callbacks under
+   * {@code http://127.0.0.1:}.
+   */
+  static final String LOAD_BALANCER_URL = "http://127.0.0.1:1";
+
   /** The sandbox's first user, {@code @ada}. */
   static final String ADA = "1000000001";
   static final String ADA_SCREEN_NAME = "ada";

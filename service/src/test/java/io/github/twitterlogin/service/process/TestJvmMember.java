@@ -3,6 +3,7 @@ package io.github.twitterlogin.service.process;
 import com.hazelcast.core.HazelcastInstance;
 import io.github.twitterlogin.shared.cluster.ClusterSettings;
 import io.github.twitterlogin.shared.cluster.ClusteredVertx;
+import io.github.twitterlogin.shared.testing.ClusterMembers;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -66,6 +67,20 @@ final class TestJvmMember implements AutoCloseable {
     } catch (TimeoutException e) {
       throw new AssertionError("The registrations of " + address + " could not be read", e);
     }
+  }
+
+  /** {@code 127.0.0.1:port} of this member's Hazelcast, for the members that join through it. */
+  String clusterAddress() {
+    return ClusterMembers.hazelcastAddress(vertx);
+  }
+
+  /**
+   * Until no partition of the cluster is migrating and every backup is in place, as an operator
+   * waits between two steps of a rolling restart.
+   */
+  void awaitClusterSafe(Duration deadline) {
+    Eventually.until("the cluster safe (every backup in place)", deadline,
+        () -> clusterManager.getHazelcastInstance().getPartitionService().isClusterSafe());
   }
 
   /** The Hazelcast port of the member that holds the primary copy of a map entry with this key. */

@@ -7,7 +7,6 @@ import io.github.twitterlogin.shared.TwitterAddresses;
 import io.github.twitterlogin.shared.TwitterClient;
 import io.github.twitterlogin.shared.TwitterFailure;
 import io.github.twitterlogin.shared.TwitterFailureException;
-import io.github.twitterlogin.shared.testing.LoopbackPorts;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import java.time.Duration;
@@ -37,13 +36,12 @@ class TwitterClientFailoverIT {
   @RegisterExtension
   static final LaunchedProcesses processes = new LaunchedProcesses();
 
-  // The sandbox, two Twitter clients, this JVM.
-  private static final LoopbackCluster cluster = LoopbackCluster.of("twitter-client-failover", 4);
+  private static final Browsers browsers = new Browsers();
 
+  private static LoopbackCluster cluster;
   private static ServiceProcess clientToKill;
   private static TestJvmMember member;
   private static TwitterClient twitter;
-  private static String callbackUrl;
 
   /** What became of one request: answered, or failed with this failure. */
   private record Outcome(TwitterFailure failure) {
@@ -62,16 +60,18 @@ class TwitterClientFailoverIT {
 
   @BeforeAll
   static void startCluster() throws Exception {
-    int sandboxPort = LoopbackPorts.one();
-    String sandboxUrl = "http://127.0.0.1:" + sandboxPort;
-    callbackUrl = "http://127.0.0.1:" + LoopbackPorts.one() + "/callback";
-    ServiceProcess sandbox = processes.startService("sandbox", cluster.member().roles("sandbox").sandbox(sandboxPort));
-    clientToKill = processes.startService("twitter-client-1", cluster.member().roles("twitter-client").twitterApi(sandboxUrl));
+    TestApp app = TestApp.create();
+    WitnessedSandbox sandbox = WitnessedSandbox.start(processes, app);
+    cluster = LoopbackCluster.start("twitter-client-failover");
+    member = cluster.testJvm();
+    String apiUrl = sandbox.awaitWitness(browsers.vertx()).url();
+    clientToKill = processes.startService("twitter-client-1",
+        cluster.member().roles("twitter-client").twitterApi(apiUrl, app));
     ServiceProcess survivor = processes.startService("twitter-client-2",
-        cluster.member().roles("twitter-client").twitterApi(sandboxUrl));
-    member = TestJvmMember.join(cluster.memberSettings());
-    ServiceProcess.awaitAllReady(sandbox, clientToKill, survivor);
-    member.awaitMemberCount(4, DEADLINE);
+        cluster.member().roles("twitter-client").twitterApi(apiUrl, app));
+    ServiceProcess.awaitAllReady(clientToKill, survivor);
+    // This JVM and the two Twitter clients.
+    member.awaitMemberCount(3, DEADLINE);
     twitter = TwitterClient.create(member.vertx(), new DeliveryOptions().setSendTimeout(EVENT_BUS_TIMEOUT_MILLIS));
     // The first calls open connections and load classes in cold JVMs, and may outlast the timeout.
     Eventually.until("a batch reaching both clients fully answered", DEADLINE,
@@ -80,8 +80,9 @@ class TwitterClientFailoverIT {
 
   @AfterAll
   static void leave() throws Exception {
-    if (member != null) {
-      member.close();
+    browsers.close();
+    if (cluster != null) {
+      cluster.close();
     }
   }
 
@@ -108,7 +109,7 @@ class TwitterClientFailoverIT {
   }
 
   private static List<Future<RequestToken>> requests(int count) {
-    return IntStream.range(0, count).mapToObj(i -> twitter.requestToken(callbackUrl)).toList();
+    return IntStream.range(0, count).mapToObj(i -> twitter.requestToken(SignIn.LOAD_BALANCER_URL + "/callback")).toList();
   }
 
   /** Each request ends, answered or failed; one that does neither was lost, and fails the test. */

@@ -11,6 +11,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,6 +36,14 @@ public final class LoopbackDeployments {
         .put("appName", "Twitter Login Gateway");
     deploy(vertx, sandbox, new JsonObject().put("consumers", new JsonArray().add(consumer)));
     return url(sandbox.actualPort());
+  }
+
+  /**
+   * The witness in front of a sandbox whose one consumer is the sandbox's default app: give the
+   * Twitter client its URL instead of the sandbox's.
+   */
+  public static SandboxWitness witness(Vertx vertx, String sandboxUrl) throws Exception {
+    return SandboxWitness.start(vertx, sandboxUrl, Map.of(SandboxConsumer.DEFAULT_KEY, SandboxConsumer.DEFAULT_SECRET));
   }
 
   public static void twitterClient(Vertx vertx, String sandboxUrl) throws Exception {

@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.core.HazelcastInstance;
+import io.github.twitterlogin.shared.testing.ClusterMembers;
 import io.github.twitterlogin.shared.testing.ListeningSockets;
-import io.github.twitterlogin.shared.testing.LoopbackPorts;
 import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -21,12 +23,11 @@ class PrivateClusterTest {
 
   @Test
   void aMemberListensOnTheClusterHostOnly() throws Exception {
-    int port = LoopbackPorts.one();
-    Vertx member = start(ClusterSettings.loopback("private-" + UUID.randomUUID(), port, List.of(port)));
+    Vertx member = start(ClusterMembers.loopback(ClusterMembers.uniqueName("private"), List.of()));
     try {
       List<ListeningSockets.Socket> listening = ListeningSockets.ofCurrentProcess();
 
-      assertThat(listening).extracting(ListeningSockets.Socket::port).contains(port);
+      assertThat(listening).extracting(ListeningSockets.Socket::port).contains(hazelcastPort(member));
       assertThat(listening).filteredOn(ListeningSockets.Socket::isWildcard).isEmpty();
     } finally {
       member.close().await(DEADLINE_SECONDS, TimeUnit.SECONDS);
@@ -35,11 +36,10 @@ class PrivateClusterTest {
 
   @Test
   void aHazelcastClientThatKnowsTheClusterNameIsRefused() throws Exception {
-    String name = "private-" + UUID.randomUUID();
-    int port = LoopbackPorts.one();
-    Vertx member = start(ClusterSettings.loopback(name, port, List.of(port)));
+    String name = ClusterMembers.uniqueName("private");
+    Vertx member = start(ClusterMembers.loopback(name, List.of()));
     try {
-      assertThatThrownBy(() -> connectClient(name, port).shutdown())
+      assertThatThrownBy(() -> connectClient(name, hazelcastPort(member)).shutdown())
           .hasMessageContaining("Unable to connect");
     } finally {
       member.close().await(DEADLINE_SECONDS, TimeUnit.SECONDS);
@@ -48,13 +48,13 @@ class PrivateClusterTest {
 
   @Test
   void aClientPortLetsClientsInOnItsOwnSocket() throws Exception {
-    String name = "private-" + UUID.randomUUID();
-    List<Integer> ports = LoopbackPorts.distinct(2);
-    ClusterSettings loopback = ClusterSettings.loopback(name, ports.get(0), List.of(ports.get(0)));
+    String name = ClusterMembers.uniqueName("private");
+    int clientPort = freePortOfThisProcess();
+    ClusterSettings loopback = ClusterMembers.loopback(name, List.of());
     Vertx member = start(new ClusterSettings(loopback.name(), loopback.host(), loopback.port(), false, null,
-        loopback.members(), loopback.kubernetes(), 0, loopback.eventBusTls(), 1, 60, ports.get(1)));
+        loopback.members(), loopback.kubernetes(), 0, loopback.eventBusTls(), 1, 60, clientPort));
     try {
-      HazelcastInstance client = connectClient(name, ports.get(1));
+      HazelcastInstance client = connectClient(name, clientPort);
       try {
         assertThat(client.getCluster().getMembers()).hasSize(1);
       } finally {
@@ -68,6 +68,18 @@ class PrivateClusterTest {
 
   private static Vertx start(ClusterSettings settings) throws Exception {
     return ClusteredVertx.start(settings).await(DEADLINE_SECONDS, TimeUnit.SECONDS);
+  }
+
+  private static int hazelcastPort(Vertx member) {
+    String address = ClusterMembers.hazelcastAddress(member);
+    return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+  }
+
+  /** Hazelcast takes no port 0 for its client socket; this process binds it right after. */
+  private static int freePortOfThisProcess() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
   }
 
   private static HazelcastInstance connectClient(String clusterName, int port) {

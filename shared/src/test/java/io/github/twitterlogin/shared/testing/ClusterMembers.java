@@ -1,17 +1,24 @@
 package io.github.twitterlogin.shared.testing;
 
+import com.hazelcast.core.HazelcastInstance;
 import io.github.twitterlogin.shared.cluster.ClusterSettings;
 import io.github.twitterlogin.shared.cluster.ClusteredVertx;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Clustered Vert.x instances in the test JVM, each its own Hazelcast member on 127.0.0.1 with a
- * free port, all in a cluster of a name of their own (TCP-IP join, never multicast). Called from
- * the test thread: starting and closing are awaited with a deadline.
+ * Clustered Vert.x instances in the test JVM, each its own Hazelcast member on 127.0.0.1, all in
+ * a cluster of a name of their own (TCP-IP join, never multicast). Every member binds a port the
+ * OS gives (port 0): the first one joins nobody, the others join through the port it got, so no
+ * port is picked before it is bound. Called from the test thread: starting and closing are
+ * awaited with a deadline.
  */
 public final class ClusterMembers implements AutoCloseable {
 
@@ -23,20 +30,48 @@ public final class ClusterMembers implements AutoCloseable {
     this.members = members;
   }
 
-  /** Joins the members in parallel; when one cannot start, the others are closed before failing. */
+  /** Starts the first member, then the others in parallel; when one cannot start, the others are closed. */
   public static ClusterMembers startOnLoopback(String namePrefix, int count) throws Exception {
-    String name = namePrefix + "-" + UUID.randomUUID();
-    List<Integer> ports = LoopbackPorts.distinct(count);
-    List<Future<Vertx>> starting = ports.stream()
-        .map(port -> ClusteredVertx.start(ClusterSettings.loopback(name, port, ports)))
-        .toList();
+    String name = uniqueName(namePrefix);
+    Vertx first = ClusteredVertx.start(loopback(name, List.of())).await(DEADLINE_SECONDS, TimeUnit.SECONDS);
+    List<String> seed = List.of(hazelcastAddress(first));
+    List<Future<Vertx>> starting = new ArrayList<>();
+    for (int i = 1; i < count; i++) {
+      starting.add(ClusteredVertx.start(loopback(name, seed)));
+    }
+    List<Vertx> started = new ArrayList<>(List.of(first));
     try {
       Future.join(starting).await(DEADLINE_SECONDS, TimeUnit.SECONDS);
-      return new ClusterMembers(starting.stream().map(Future::result).toList());
+      starting.forEach(member -> started.add(member.result()));
+      return new ClusterMembers(started);
     } catch (Exception | Error failed) {
-      new ClusterMembers(starting.stream().filter(Future::succeeded).map(Future::result).toList()).closeAfter(failed);
+      starting.stream().filter(Future::succeeded).forEach(member -> started.add(member.result()));
+      new ClusterMembers(started).closeAfter(failed);
       throw failed;
     }
+  }
+
+  /** A cluster name no other run uses. */
+  public static String uniqueName(String prefix) {
+    return prefix + "-" + UUID.randomUUID();
+  }
+
+  /**
+   * A member on 127.0.0.1 that binds the port the OS gives and joins the members listed as
+   * {@code host:port}; with none listed it starts a cluster of its own.
+   */
+  public static ClusterSettings loopback(String name, List<String> members) {
+    return new ClusterSettings(name, "127.0.0.1", 0, false, null, members, Optional.empty(), 0, Optional.empty(),
+        1, 60, 0);
+  }
+
+  /** {@code host:port} of a member's Hazelcast, for the members that join through it. */
+  public static String hazelcastAddress(Vertx member) {
+    // The cluster manager is not public API; it is the one place that knows the port Hazelcast got.
+    HazelcastInstance hazelcast = ((HazelcastClusterManager) ((VertxInternal) member).clusterManager())
+        .getHazelcastInstance();
+    return hazelcast.getCluster().getLocalMember().getAddress().getHost() + ":"
+        + hazelcast.getCluster().getLocalMember().getAddress().getPort();
   }
 
   public Vertx get(int index) {
