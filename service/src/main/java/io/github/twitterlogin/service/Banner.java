@@ -10,10 +10,15 @@ final class Banner {
   }
 
   static String of(ServiceSettings settings) {
+    return of(settings, settings.gateway().getPort());
+  }
+
+  /** @param httpPort the port the gateway took, which names it on {@code HTTP_PORT=0} */
+  static String of(ServiceSettings settings, int httpPort) {
     List<String> lines = new ArrayList<>();
     lines.add("Twitter Login Gateway is running (roles: " + roles(settings) + ")");
     if (settings.runs(Role.GATEWAY)) {
-      lines.add("  Open " + settings.publicUrl() + " in your browser to sign in.");
+      lines.add("  Open " + settings.publicUrl(httpPort) + " in your browser to sign in.");
     }
     settings.sandbox().ifPresent(sandbox -> {
       lines.add("  Twitter is the embedded SANDBOX at " + sandbox.getString("publicUrl")

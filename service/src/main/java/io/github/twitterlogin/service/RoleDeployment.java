@@ -1,13 +1,14 @@
 package io.github.twitterlogin.service;
 
 import io.github.twitterlogin.client.TwitterClientVerticle;
-import io.github.twitterlogin.gateway.GatewayVerticle;
+import io.github.twitterlogin.gateway.GatewayOptions;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * Deploys the roles a process runs, in dependency order: the sandbox before the Twitter client
@@ -20,12 +21,13 @@ final class RoleDeployment {
   }
 
   /** @return the ports the roles listen on: {@code http} for the gateway, {@code sandbox} for the sandbox */
-  static Future<JsonObject> deploy(Vertx vertx, ServiceSettings settings, DeployedRoles deployed) {
+  static Future<JsonObject> deploy(Vertx vertx, ServiceSettings settings, Function<GatewayOptions, WebApp> webApp,
+      DeployedRoles deployed) {
     JsonObject ports = new JsonObject();
     settings.sandbox().ifPresent(sandbox -> ports.put("sandbox", sandbox.getInteger("port")));
     return deploySandbox(vertx, settings, deployed)
         .compose(sandbox -> deployTwitterClient(vertx, settings, deployed))
-        .compose(client -> deployGateway(vertx, settings, deployed))
+        .compose(client -> deployGateway(vertx, settings, webApp, deployed))
         .map(httpPort -> httpPort == null ? ports : ports.put("http", httpPort));
   }
 
@@ -49,18 +51,19 @@ final class RoleDeployment {
    * @return the port the first gateway instance listens on, null without the role; with a fixed
    *     {@code HTTP_PORT} every instance shares it, with port 0 Vert.x gives each instance its own
    */
-  private static Future<Integer> deployGateway(Vertx vertx, ServiceSettings settings, DeployedRoles deployed) {
+  private static Future<Integer> deployGateway(Vertx vertx, ServiceSettings settings,
+      Function<GatewayOptions, WebApp> webApp, DeployedRoles deployed) {
     if (!settings.runs(Role.GATEWAY)) {
       return Future.succeededFuture();
     }
-    List<GatewayVerticle> instances = new CopyOnWriteArrayList<>();
+    List<WebApp> instances = new CopyOnWriteArrayList<>();
     return vertx.deployVerticle(() -> {
-          GatewayVerticle instance = new GatewayVerticle(settings.gateway());
+          WebApp instance = webApp.apply(settings.gateway());
           instances.add(instance);
-          return instance;
+          return instance.verticle();
         }, new DeploymentOptions().setInstances(settings.gatewayInstances()))
         .onSuccess(deployed::add)
-        .map(deployment -> instances.get(0).actualPort());
+        .map(deployment -> instances.get(0).actualPort().getAsInt());
   }
 
   private static DeploymentOptions options(JsonObject config, int instances) {

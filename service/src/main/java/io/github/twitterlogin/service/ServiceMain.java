@@ -1,11 +1,14 @@
 package io.github.twitterlogin.service;
 
+import io.github.twitterlogin.gateway.GatewayOptions;
+import io.github.twitterlogin.gateway.GatewayVerticle;
 import io.github.twitterlogin.shared.cluster.ClusteredVertx;
 import io.github.twitterlogin.shared.settings.Environment;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +24,17 @@ public final class ServiceMain {
   }
 
   public static void main(String[] args) {
+    run(options -> {
+      GatewayVerticle gateway = new GatewayVerticle(options);
+      return new WebApp(gateway, gateway::actualPort);
+    });
+  }
+
+  /**
+   * Starts a process of the cluster from the environment, whose {@code gateway} role deploys
+   * {@code webApp} (one per {@code GATEWAY_INSTANCES}, each with the gateway's options).
+   */
+  public static void run(Function<GatewayOptions, WebApp> webApp) {
     // Hazelcast logs its first lines before it reads its config: tell it now where to log.
     System.setProperty("hazelcast.logging.type", "slf4j");
     ServiceSettings settings;
@@ -36,11 +50,10 @@ public final class ServiceMain {
         .compose(vertx -> {
           DeployedRoles roles = new DeployedRoles();
           GracefulShutdown.onTerminationSignal(vertx, roles);
-          return RoleDeployment.deploy(vertx, settings, roles)
-              .compose(ports -> reportPorts(vertx, portsFile, ports))
-              .map(vertx);
+          return RoleDeployment.deploy(vertx, settings, webApp, roles)
+              .compose(ports -> reportPorts(vertx, portsFile, ports).map(ports));
         })
-        .onSuccess(vertx -> System.out.println(Banner.of(settings)))
+        .onSuccess(ports -> System.out.println(Banner.of(settings, ports.getInteger("http", settings.gateway().getPort()))))
         .onFailure(failure -> {
           LOG.error("Cannot start: {}", failure.getMessage(), failure);
           System.exit(1);

@@ -74,14 +74,16 @@ public record ServiceSettings(
   }
 
   /**
-   * A Twitter app registers its callback URL, so the gateway's must be known before it listens:
-   * a random port (0) needs an explicit PUBLIC_URL.
+   * On a random port (0) without PUBLIC_URL, the public URL names the port taken once the gateway
+   * listens: for tests and the sandbox, whose loopback callbacks take any port; a Twitter app
+   * registers a fixed callback. A wildcard host names no address a browser could open.
    */
   private static GatewayOptions gatewayOptions(Environment env) {
     String host = env.text("HTTP_HOST", GatewayOptions.DEFAULT_HOST);
     int port = env.port("HTTP_PORT", GatewayOptions.DEFAULT_PORT);
-    if (port == 0 && env.optional("PUBLIC_URL").isEmpty()) {
-      throw new IllegalArgumentException("HTTP_PORT=0 picks a random port: set PUBLIC_URL, where browsers reach it");
+    boolean portTaken = port == 0 && env.optional("PUBLIC_URL").isEmpty();
+    if (portTaken && !browsable(host).equals(host)) {
+      throw new IllegalArgumentException("HTTP_PORT=0 on a wildcard HTTP_HOST: set PUBLIC_URL, where browsers reach it");
     }
     TwitterAuthOptions auth = new TwitterAuthOptions()
         .setLoginTimeoutSeconds(env.integer("LOGIN_TIMEOUT_SECONDS",
@@ -94,7 +96,7 @@ public record ServiceSettings(
     GatewayOptions options = new GatewayOptions()
         .setHost(host)
         .setPort(port)
-        .setPublicUrl(env.httpUrl("PUBLIC_URL", "http://" + browsable(host) + ":" + port))
+        .setPublicUrl(portTaken ? null : env.httpUrl("PUBLIC_URL", "http://" + browsable(host) + ":" + port))
         .setBasePath(env.text("BASE_PATH", GatewayOptions.DEFAULT_BASE_PATH))
         .setSessionTimeoutMinutes(env.integer("SESSION_TIMEOUT_MINUTES",
             (int) GatewayOptions.DEFAULT_SESSION_TIMEOUT_MINUTES, 1, 7 * 24 * 60))
@@ -190,7 +192,12 @@ public record ServiceSettings(
 
   /** Where browsers open the gateway's start page. */
   public String publicUrl() {
-    return gateway.publicUrl() + gateway.getBasePath();
+    return publicUrl(gateway.getPort());
+  }
+
+  /** Where browsers open the gateway's start page, once it listens on {@code httpPort}. */
+  public String publicUrl(int httpPort) {
+    return new GatewayOptions(gateway).setPort(httpPort).publicUrl() + gateway.getBasePath();
   }
 
   public boolean runs(Role role) {

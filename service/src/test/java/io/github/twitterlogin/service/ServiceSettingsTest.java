@@ -213,8 +213,11 @@ class ServiceSettingsTest {
   }
 
   @Test
-  void aRandomGatewayPortNeedsAPublicUrl() {
-    assertThatThrownBy(() -> ServiceSettings.fromEnvironment(new Environment(Map.of("HTTP_PORT", "0"))))
+  void aRandomGatewayPortWithoutAPublicUrlIsNamedOnceTaken() {
+    assertThat(ServiceSettings.fromEnvironment(new Environment(Map.of("HTTP_PORT", "0"))).gateway().getPublicUrl())
+        .as("computed from the port taken").isNull();
+    assertThatThrownBy(() -> ServiceSettings.fromEnvironment(new Environment(Map.of(
+        "HTTP_PORT", "0", "HTTP_HOST", "0.0.0.0"))))
         .hasMessageContaining("PUBLIC_URL");
     assertThat(ServiceSettings.fromEnvironment(new Environment(Map.of("HTTP_PORT", "0",
         "PUBLIC_URL", "https://login.example"))).publicUrl()).isEqualTo("https://login.example");

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * @param <S> the service the browser talks to
  */
-final class BrowserFixture<S extends AutoCloseable> implements BeforeEachCallback, AfterTestExecutionCallback,
+public final class BrowserFixture<S extends AutoCloseable> implements BeforeEachCallback, AfterTestExecutionCallback,
     AfterEachCallback {
 
   /** Starts the service, on loopback ports; fails when it cannot. */
@@ -25,15 +25,15 @@ final class BrowserFixture<S extends AutoCloseable> implements BeforeEachCallbac
   private S service;
   private HeadlessChromium browser;
 
-  BrowserFixture(Starter<S> starter) {
+  public BrowserFixture(Starter<S> starter) {
     this.starter = starter;
   }
 
-  S service() {
+  public S service() {
     return service;
   }
 
-  HeadlessChromium browser() {
+  public HeadlessChromium browser() {
     return browser;
   }
 

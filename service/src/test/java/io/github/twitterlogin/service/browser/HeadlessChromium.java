@@ -35,12 +35,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Every wait has a deadline, and a wait that ends without what it expected fails with the page
  * the browser shows instead.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
-  static final Path CHROMIUM = Paths.get(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-  static final Path CHROMEDRIVER = Paths.get(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
-  static final Dimension DESKTOP = new Dimension(1280, 900);
-  static final Dimension PHONE = new Dimension(390, 844);
+  public static final Path CHROMIUM = Paths.get(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+  public static final Path CHROMEDRIVER = Paths.get(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
+  public static final Dimension DESKTOP = new Dimension(1280, 900);
+  public static final Dimension PHONE = new Dimension(390, 844);
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final Duration PAGE_LOAD_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration COMMAND_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -59,7 +59,7 @@ final class HeadlessChromium implements AutoCloseable {
     this.profile = profile;
   }
 
-  static HeadlessChromium start() {
+  public static HeadlessChromium start() {
     requireExecutable(CHROMIUM, "chromium");
     requireExecutable(CHROMEDRIVER, "chromium-driver");
     Path profile = newProfile();
@@ -89,41 +89,41 @@ final class HeadlessChromium implements AutoCloseable {
     }
   }
 
-  void open(String url) {
+  public void open(String url) {
     driver.get(url);
   }
 
-  void reload() {
+  public void reload() {
     driver.navigate().refresh();
   }
 
   /** Waits for the element to be shown; when it does not come, fails with the page that came instead. */
-  WebElement expect(By locator) {
+  public WebElement expect(By locator) {
     return waitFor(ExpectedConditions.visibilityOfElementLocated(locator), "Expected " + locator);
   }
 
   /** Waits for the element to show exactly this text. */
-  WebElement expectText(By locator, String text) {
+  public WebElement expectText(By locator, String text) {
     waitFor(ExpectedConditions.textToBe(locator, text), "Expected " + locator + " to read \"" + text + "\"");
     return driver.findElement(locator);
   }
 
-  void expectUrl(String url) {
+  public void expectUrl(String url) {
     waitFor(ExpectedConditions.urlToBe(url), "Expected to be at " + url);
   }
 
   /** Waits for the image to be loaded and drawn: an {@code <img>} whose source failed has no natural width. */
-  void expectImageLoaded(By locator) {
+  public void expectImageLoaded(By locator) {
     WebElement image = expect(locator);
     waitFor(browser -> (Boolean) script("return arguments[0].complete && arguments[0].naturalWidth > 0;", image),
         "Expected the image " + locator + " (" + image.getAttribute("src") + ") to load");
   }
 
-  void click(By locator) {
+  public void click(By locator) {
     expect(locator).click();
   }
 
-  boolean isPresent(By locator) {
+  public boolean isPresent(By locator) {
     return !driver.findElements(locator).isEmpty();
   }
 
@@ -131,7 +131,7 @@ final class HeadlessChromium implements AutoCloseable {
    * Whether a JavaScript dialog is open. An open one would also make every other command fail;
    * asking is immediate, so no time has to pass to prove there is none.
    */
-  boolean hasOpenDialog() {
+  public boolean hasOpenDialog() {
     try {
       driver.switchTo().alert();
       return true;
@@ -140,7 +140,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
   }
 
-  Object script(String javaScript, Object... arguments) {
+  public Object script(String javaScript, Object... arguments) {
     return driver.executeScript(javaScript, arguments);
   }
 
@@ -148,31 +148,31 @@ final class HeadlessChromium implements AutoCloseable {
    * Puts the keyboard at the top of the page, as after a fresh load. Blurring the focused
    * element is not enough: the browser would go on tabbing from where it was.
    */
-  void keyboardToTopOfPage() {
+  public void keyboardToTopOfPage() {
     script("const start = document.createElement('span'); start.tabIndex = -1; document.body.prepend(start);"
         + " start.focus(); start.remove(); window.scrollTo(0, 0);");
   }
 
   /** The id of the element that has the keyboard focus, empty when none has. */
-  String focusedId() {
+  public String focusedId() {
     return (String) script("return document.activeElement === document.body ? '' : document.activeElement.id;");
   }
 
   /** Moves the keyboard focus as a person does, with the Tab key. */
-  void pressTab() {
+  public void pressTab() {
     new Actions(driver).sendKeys(Keys.TAB).perform();
   }
 
-  String currentUrl() {
+  public String currentUrl() {
     return driver.getCurrentUrl();
   }
 
-  void resizeTo(Dimension size) {
+  public void resizeTo(Dimension size) {
     driver.manage().window().setSize(size);
   }
 
   /** Saves the whole page, below the fold too, as {@code target/screenshots/<name>.png}. */
-  Path screenshot(String name) {
+  public Path screenshot(String name) {
     List<?> size = (List<?>) script("const page = document.documentElement;"
         + " return [Math.max(page.scrollWidth, window.innerWidth), page.scrollHeight];");
     Map<String, Object> wholePage = Map.of("x", 0, "y", 0, "scale", 1,

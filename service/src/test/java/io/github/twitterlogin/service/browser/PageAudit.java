@@ -17,14 +17,14 @@ import java.util.Set;
  * rendered (computed colours, labels as the browser associates them, requests it made), which
  * a check of the templates' text could not. The rules are in {@code page-audit.js}.
  */
-final class PageAudit {
+public final class PageAudit {
 
   private static final String SCRIPT = load("page-audit.js");
   private static final int MAX_TAB_STOPS = 40;
 
   private final HeadlessChromium browser;
 
-  PageAudit(HeadlessChromium browser) {
+  public PageAudit(HeadlessChromium browser) {
     this.browser = browser;
   }
 
@@ -32,7 +32,7 @@ final class PageAudit {
    * Language, title, one h1, a main landmark, labels, alt texts, named links and buttons, text
    * contrast (WCAG 1.4.3), and no request to a host other than 127.0.0.1.
    */
-  List<String> pageProblems() {
+  public List<String> pageProblems() {
     List<String> problems = new ArrayList<>();
     for (Object problem : (List<?>) browser.script(SCRIPT, "page")) {
       problems.add(browser.currentUrl() + ": " + problem);
@@ -45,7 +45,7 @@ final class PageAudit {
    * ring of at least 3:1 against what surrounds it (WCAG 2.4.7, 1.4.11), stops must follow the
    * reading order (2.4.3), and the element with the id {@code mustReach} must be one of them.
    */
-  List<String> keyboardProblems(String mustReach) {
+  public List<String> keyboardProblems(String mustReach) {
     browser.keyboardToTopOfPage();
     List<String> problems = new ArrayList<>();
     Set<String> reached = new LinkedHashSet<>();

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
  * The service as one process runs it by default: sandbox, Twitter client and gateway in one
  * Vert.x, with the witness between the Twitter client and the sandbox.
  */
-final class SingleGatewayService implements AutoCloseable {
+public final class SingleGatewayService implements AutoCloseable {
 
   private static final long CLOSE_SECONDS = 30;
 
@@ -23,7 +23,7 @@ final class SingleGatewayService implements AutoCloseable {
     this.gatewayUrl = gatewayUrl;
   }
 
-  static SingleGatewayService start() throws Exception {
+  public static SingleGatewayService start() throws Exception {
     Vertx vertx = Vertx.vertx();
     try {
       String sandboxUrl = LoopbackDeployments.sandbox(vertx, SandboxConsumer.DEFAULT_CALLBACK_PREFIXES);
@@ -41,12 +41,12 @@ final class SingleGatewayService implements AutoCloseable {
   }
 
   /** The sandbox's URL, without a trailing slash. */
-  String sandboxUrl() {
+  public String sandboxUrl() {
     return sandboxUrl;
   }
 
   /** The gateway's URL, without a trailing slash. */
-  String gatewayUrl() {
+  public String gatewayUrl() {
     return gatewayUrl;
   }
 

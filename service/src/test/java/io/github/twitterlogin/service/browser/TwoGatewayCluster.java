@@ -10,7 +10,7 @@ import java.util.List;
  * and the sandbox approves only callbacks to the second one. A login started on the first can
  * only end on the second, which finds the session in the cluster.
  */
-final class TwoGatewayCluster implements AutoCloseable {
+public final class TwoGatewayCluster implements AutoCloseable {
 
   private final ClusterMembers members;
   private final String firstGatewayUrl;
@@ -22,7 +22,7 @@ final class TwoGatewayCluster implements AutoCloseable {
     this.secondGatewayUrl = secondGatewayUrl;
   }
 
-  static TwoGatewayCluster start() throws Exception {
+  public static TwoGatewayCluster start() throws Exception {
     ClusterMembers members = ClusterMembers.startOnLoopback("browser-test", 2);
     try {
       String second = LoopbackDeployments.gateway(members.get(1));
@@ -37,12 +37,12 @@ final class TwoGatewayCluster implements AutoCloseable {
   }
 
   /** Where the browser starts. */
-  String firstGatewayUrl() {
+  public String firstGatewayUrl() {
     return firstGatewayUrl;
   }
 
   /** The public URL of both gateways, and so where Twitter sends the browser back to. */
-  String secondGatewayUrl() {
+  public String secondGatewayUrl() {
     return secondGatewayUrl;
   }
 

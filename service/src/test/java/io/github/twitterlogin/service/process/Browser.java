@@ -17,40 +17,40 @@ import java.util.concurrent.TimeoutException;
  * of 127.0.0.1. It does not follow redirects, so that tests see each one. Each call waits for the
  * answer with a deadline long enough for the cluster to drop a killed member first.
  */
-final class Browser {
+public final class Browser {
 
   private static final String LOOPBACK = "127.0.0.1";
   private static final long DEADLINE_SECONDS = 60;
 
   private final WebClientSession client;
 
-  Browser(WebClient client) {
+  public Browser(WebClient client) {
     this.client = WebClientSession.create(client);
   }
 
-  HttpResponse<Buffer> get(int port, String pathAndQuery) {
+  public HttpResponse<Buffer> get(int port, String pathAndQuery) {
     return await(getLater(port, pathAndQuery));
   }
 
   /** Sends the request and returns without waiting for the answer. */
-  Future<HttpResponse<Buffer>> getLater(int port, String pathAndQuery) {
+  public Future<HttpResponse<Buffer>> getLater(int port, String pathAndQuery) {
     return client.get(port, LOOPBACK, pathAndQuery).send();
   }
 
   /** As a page's script asks: with {@code Accept: application/json}. */
-  HttpResponse<Buffer> getJson(int port, String pathAndQuery) {
+  public HttpResponse<Buffer> getJson(int port, String pathAndQuery) {
     return await(client.get(port, LOOPBACK, pathAndQuery).putHeader("Accept", "application/json").send());
   }
 
-  HttpResponse<Buffer> get(URI url) {
+  public HttpResponse<Buffer> get(URI url) {
     return get(url.getPort(), pathAndQuery(url));
   }
 
-  HttpResponse<Buffer> postForm(URI url, MultiMap form) {
+  public HttpResponse<Buffer> postForm(URI url, MultiMap form) {
     return await(client.post(url.getPort(), url.getHost(), url.getRawPath()).sendForm(form));
   }
 
-  Optional<String> cookie(String name) {
+  public Optional<String> cookie(String name) {
     for (Cookie cookie : client.cookieStore().get(false, LOOPBACK, "/")) {
       if (cookie.name().equals(name)) {
         return Optional.of(cookie.value());
@@ -59,11 +59,11 @@ final class Browser {
     return Optional.empty();
   }
 
-  static String pathAndQuery(URI url) {
+  public static String pathAndQuery(URI url) {
     return url.getRawQuery() == null ? url.getRawPath() : url.getRawPath() + "?" + url.getRawQuery();
   }
 
-  static <T> T await(Future<T> future) {
+  public static <T> T await(Future<T> future) {
     try {
       return future.await(DEADLINE_SECONDS, TimeUnit.SECONDS);
     } catch (TimeoutException e) {

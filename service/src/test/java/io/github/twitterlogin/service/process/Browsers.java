@@ -6,19 +6,19 @@ import io.vertx.ext.web.client.WebClientOptions;
 import java.util.concurrent.TimeUnit;
 
 /** Where the tests' browsers come from: one HTTP client, each browser with cookies of its own. */
-final class Browsers implements AutoCloseable {
+public final class Browsers implements AutoCloseable {
 
   private final Vertx vertx = Vertx.vertx();
   // A deadline on every wait for a connection and for bytes, as a browser has.
   private final WebClient client = WebClient.create(vertx, new WebClientOptions()
       .setFollowRedirects(false).setKeepAlive(false).setConnectTimeout(10_000).setIdleTimeout(60));
 
-  Browser open() {
+  public Browser open() {
     return new Browser(client);
   }
 
   /** For the servers the test runs itself, such as the witness in front of the sandbox. */
-  Vertx vertx() {
+  public Vertx vertx() {
     return vertx;
   }
 

@@ -4,34 +4,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where the build put what the process tests start; failsafe passes each as a system property. */
-final class BuildOutputs {
+public final class BuildOutputs {
 
   private BuildOutputs() {
   }
 
-  static Path serviceJar() {
+  public static Path serviceJar() {
     return existing("service.jar");
   }
 
   /** The sandbox's standalone jar, which binds port 0 and reports the port it got. */
-  static Path sandboxJar() {
+  public static Path sandboxJar() {
     return existing("sandbox.jar");
   }
 
-  static Path exampleJar() {
-    return existing("example.jar");
-  }
-
-  static Path processLogs() {
+  public static Path processLogs() {
     return Path.of(property("process.logs"));
   }
 
   /** The event-bus TLS test material of the shared module: a CA and a member certificate it signed. */
-  static Path tlsMaterial() {
+  public static Path tlsMaterial() {
     return existing("tls.material");
   }
 
-  private static Path existing(String name) {
+  /** A file the build made, named by the system property {@code name}. */
+  public static Path existing(String name) {
     Path path = Path.of(property(name)).toAbsolutePath().normalize();
     if (!Files.exists(path)) {
       throw new IllegalStateException(name + " points to " + path + ", which does not exist; run `mvn verify`, "

@@ -6,19 +6,19 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** Waits for an outcome with a deadline, checking it again every few milliseconds. */
-final class Eventually {
+public final class Eventually {
 
   private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
 
   private Eventually() {
   }
 
-  static void until(String outcome, Duration deadline, BooleanSupplier condition) {
+  public static void until(String outcome, Duration deadline, BooleanSupplier condition) {
     until(outcome, deadline, condition, () -> "");
   }
 
   /** @param details added to the failure message, e.g. the log of the process waited for */
-  static void until(String outcome, Duration deadline, BooleanSupplier condition, Supplier<String> details) {
+  public static void until(String outcome, Duration deadline, BooleanSupplier condition, Supplier<String> details) {
     long end = System.nanoTime() + deadline.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() - end > 0) {

@@ -11,16 +11,16 @@ import java.util.concurrent.TimeUnit;
  *
  * @param <T> an event-bus message or an HTTP request
  */
-final class HeldRequests<T> {
+public final class HeldRequests<T> {
 
   private final BlockingQueue<T> held = new LinkedBlockingQueue<>();
 
-  void hold(T request) {
+  public void hold(T request) {
     held.add(request);
   }
 
   /** The next request received, waiting for it up to the deadline. */
-  T next(Duration deadline) {
+  public T next(Duration deadline) {
     try {
       T request = held.poll(deadline.toMillis(), TimeUnit.MILLISECONDS);
       if (request == null) {

@@ -1,6 +1,5 @@
 package io.github.twitterlogin.service.process;
 
-import io.github.twitterlogin.examples.ProfileLookupMain;
 import io.github.twitterlogin.service.testing.SecretsStayOutOfLogs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,12 +24,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * searched for every secret of the {@link io.github.twitterlogin.service.testing.SecretLedger}:
  * one found fails the class.
  */
-final class LaunchedProcesses implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
+public final class LaunchedProcesses implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
 
   /** The service's banner, printed once the process has joined the cluster and deployed its roles. */
-  static final String SERVICE_BANNER = "Twitter Login Gateway is running";
+  public static final String SERVICE_BANNER = "Twitter Login Gateway is running";
   /** The first line of the standalone sandbox's banner, printed once it listens. */
-  static final String SANDBOX_BANNER = "Twitter SANDBOX: a development tool";
+  public static final String SANDBOX_BANNER = "Twitter SANDBOX: a development tool";
 
   private static final Duration STOP_DEADLINE = Duration.ofSeconds(60);
 
@@ -66,21 +65,17 @@ final class LaunchedProcesses implements BeforeAllCallback, BeforeEachCallback, 
   }
 
   /** Starts a process of the service's jar; returns at once. */
-  ServiceProcess startService(String name, ServiceEnvironment environment) {
+  public ServiceProcess startService(String name, ServiceEnvironment environment) {
     return start(name, BuildOutputs.serviceJar(), SERVICE_BANNER, environment);
   }
 
   /** Starts the sandbox's standalone jar (it joins no cluster); returns at once. */
-  ServiceProcess startSandbox(String name, ServiceEnvironment environment) {
+  public ServiceProcess startSandbox(String name, ServiceEnvironment environment) {
     return start(name, BuildOutputs.sandboxJar(), SANDBOX_BANNER, environment);
   }
 
-  /** Starts a process of the example's jar; returns at once. */
-  ServiceProcess startExample(String name, ServiceEnvironment environment) {
-    return start(name, BuildOutputs.exampleJar(), ProfileLookupMain.READY, environment);
-  }
-
-  private ServiceProcess start(String name, Path jar, String readyLine, ServiceEnvironment environment) {
+  /** Starts a process of any jar, ready once it prints {@code readyLine}; returns at once. */
+  public ServiceProcess start(String name, Path jar, String readyLine, ServiceEnvironment environment) {
     ServiceProcess process = ServiceProcess.start(name, jar, readyLine, environment.variables(), logDirectory);
     (inTest ? forTest : forClass).add(process);
     return process;

@@ -14,7 +14,7 @@ import java.util.Optional;
  * and every process joins through the port it got, binding a port of its own the same way. No
  * port is picked before it is bound, so none can be taken in between.
  */
-final class LoopbackCluster implements AutoCloseable {
+public final class LoopbackCluster implements AutoCloseable {
 
   /** Low, so that a killed member is dropped within seconds rather than a minute. */
   static final int HEARTBEAT_TIMEOUT_SECONDS = 5;
@@ -29,12 +29,12 @@ final class LoopbackCluster implements AutoCloseable {
     this.testJvm = testJvm;
   }
 
-  static LoopbackCluster start(String test) throws Exception {
+  public static LoopbackCluster start(String test) throws Exception {
     return start(test, Map.of());
   }
 
   /** Encrypts the event bus of every member with the shared module's test CA and member certificate. */
-  static LoopbackCluster startWithEventBusTls(String test) throws Exception {
+  public static LoopbackCluster startWithEventBusTls(String test) throws Exception {
     return start(test, Map.of(
         "EVENT_BUS_TLS", "true",
         "EVENT_BUS_TLS_KEY", BuildOutputs.tlsMaterial().resolve("member-key.pem").toString(),
@@ -52,12 +52,12 @@ final class LoopbackCluster implements AutoCloseable {
   }
 
   /** This JVM, the cluster's first member. */
-  TestJvmMember testJvm() {
+  public TestJvmMember testJvm() {
     return testJvm;
   }
 
   /** The environment of a process that joins: the cluster's name, port 0, and this JVM's member to join through. */
-  ServiceEnvironment member() {
+  public ServiceEnvironment member() {
     Map<String, String> variables = new HashMap<>(eventBusTls);
     variables.put("CLUSTER_NAME", name);
     variables.put("CLUSTER_HOST", "127.0.0.1");
@@ -69,7 +69,7 @@ final class LoopbackCluster implements AutoCloseable {
   }
 
   /** Another member in this JVM, without event-bus TLS, as an intruder on the network would join. */
-  TestJvmMember joinWithoutTls() throws Exception {
+  public TestJvmMember joinWithoutTls() throws Exception {
     return TestJvmMember.join(settings(name, List.of(testJvm.clusterAddress()), Optional.empty()));
   }
 

@@ -9,18 +9,18 @@ import java.util.Map;
  * starts from the cluster's variables ({@link LoopbackCluster#member()}); the roles' settings are
  * added here. Every server binds port 0 and reports the port it got ({@code PORTS_FILE}).
  */
-final class ServiceEnvironment {
+public final class ServiceEnvironment {
 
   private static final String LOOPBACK = "127.0.0.1";
 
   private final Map<String, String> variables;
 
-  ServiceEnvironment(Map<String, String> variables) {
+  public ServiceEnvironment(Map<String, String> variables) {
     this.variables = new LinkedHashMap<>(variables);
   }
 
   /** The sandbox's standalone jar on a port of 127.0.0.1 the OS gives, with this app as its one consumer. */
-  static ServiceEnvironment sandbox(TestApp app) {
+  public static ServiceEnvironment sandbox(TestApp app) {
     return new ServiceEnvironment(Map.of())
         .with("SANDBOX_HOST", LOOPBACK)
         .with("SANDBOX_PORT", "0")
@@ -29,7 +29,7 @@ final class ServiceEnvironment {
   }
 
   /** {@code ROLES}, e.g. {@code roles("gateway", "twitter-client")}. */
-  ServiceEnvironment roles(String... roles) {
+  public ServiceEnvironment roles(String... roles) {
     return with("ROLES", String.join(",", roles));
   }
 
@@ -38,7 +38,7 @@ final class ServiceEnvironment {
    * {@code publicUrl}; every gateway of a test seals its sessions with the same test keys, as one
    * cluster's must.
    */
-  ServiceEnvironment gateway(String publicUrl) {
+  public ServiceEnvironment gateway(String publicUrl) {
     return with("SESSION_ENCRYPTION_KEYS", TestKeys.SESSION_ENCRYPTION_KEYS)
         .with("HTTP_HOST", LOOPBACK)
         .with("HTTP_PORT", "0")
@@ -47,18 +47,18 @@ final class ServiceEnvironment {
   }
 
   /** The Twitter client signs as {@code app} and calls {@code apiUrl}. */
-  ServiceEnvironment twitterApi(String apiUrl, TestApp app) {
+  public ServiceEnvironment twitterApi(String apiUrl, TestApp app) {
     return with("TWITTER_API_URL", apiUrl)
         .with("TWITTER_CONSUMER_KEY", app.key())
         .with("TWITTER_CONSUMER_SECRET", app.secret());
   }
 
-  ServiceEnvironment with(String name, String value) {
+  public ServiceEnvironment with(String name, String value) {
     variables.put(name, value);
     return this;
   }
 
-  Map<String, String> variables() {
+  public Map<String, String> variables() {
     return Map.copyOf(variables);
   }
 }

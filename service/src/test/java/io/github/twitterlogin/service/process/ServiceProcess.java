@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * running when the test JVM exits is killed by a shutdown hook, the last resort should a test's
  * own cleanup not run.
  */
-final class ServiceProcess {
+public final class ServiceProcess {
 
   // A small heap and one GC thread each: several of these JVMs share the machine with the tests.
   // Our own code logs at debug, so that the search of the logs for secrets reads its debug lines
@@ -56,7 +56,7 @@ final class ServiceProcess {
    *
    * @param readyLine what the process prints once it is ready (its banner), after its ports file
    */
-  static ServiceProcess start(
+  public static ServiceProcess start(
       String name, Path jar, String readyLine, Map<String, String> environment, Path logDirectory) {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -83,27 +83,27 @@ final class ServiceProcess {
     }
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
   /** Waits for each process to be ready; processes started together start side by side meanwhile. */
-  static void awaitAllReady(ServiceProcess... processes) {
+  public static void awaitAllReady(ServiceProcess... processes) {
     for (ServiceProcess process : processes) {
       process.awaitReady();
     }
   }
 
   /** Waits until the process has printed its ready line; fails at once, with its log, if it exits. */
-  void awaitReady() {
+  public void awaitReady() {
     Eventually.until(name + " printing \"" + readyLine + "\"", READY_DEADLINE,
         () -> log().contains(readyLine) || !process.isAlive(), this::logTail);
     if (!log().contains(readyLine)) {
@@ -113,7 +113,7 @@ final class ServiceProcess {
   }
 
   /** The ports the ready process listens on, as it reported them: {@code http}, {@code cluster}, {@code sandbox}... */
-  JsonObject ports() {
+  public JsonObject ports() {
     try {
       return new JsonObject(Files.readString(portsFile));
     } catch (IOException | RuntimeException unreadable) {
@@ -122,16 +122,16 @@ final class ServiceProcess {
   }
 
   /** The gateway's HTTP port. */
-  int httpPort() {
+  public int httpPort() {
     return port("http");
   }
 
   /** {@code 127.0.0.1:port} of its Hazelcast member, for the members that join through it. */
-  String clusterAddress() {
+  public String clusterAddress() {
     return "127.0.0.1:" + port("cluster");
   }
 
-  int port(String name) {
+  public int port(String name) {
     Integer port = ports().getInteger(name);
     if (port == null) {
       throw new AssertionError(this.name + " reported no " + name + " port: " + ports());
@@ -140,17 +140,17 @@ final class ServiceProcess {
   }
 
   /** SIGTERM, as an orchestrator stops a process; returns at once. */
-  void sendTerminationSignal() {
+  public void sendTerminationSignal() {
     process.destroy();
   }
 
   /** SIGTERM, then waits for the process to exit; returns its exit status. */
-  int terminate(Duration deadline) {
+  public int terminate(Duration deadline) {
     sendTerminationSignal();
     return awaitExit(deadline);
   }
 
-  int awaitExit(Duration deadline) {
+  public int awaitExit(Duration deadline) {
     try {
       if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
         throw new AssertionError(name + " did not exit within " + deadline.toSeconds() + " s" + logTail());
@@ -163,7 +163,7 @@ final class ServiceProcess {
   }
 
   /** SIGKILL: the process vanishes without leaving the cluster, as on a crash or a lost machine. */
-  void kill() {
+  public void kill() {
     process.destroyForcibly();
     try {
       process.waitFor();
@@ -174,7 +174,7 @@ final class ServiceProcess {
   }
 
   /** SIGTERM to each process, then SIGKILL to those still running at the deadline. */
-  static void stopAll(List<ServiceProcess> processes, Duration deadline) {
+  public static void stopAll(List<ServiceProcess> processes, Duration deadline) {
     processes.stream().filter(ServiceProcess::isAlive).forEach(ServiceProcess::sendTerminationSignal);
     long end = System.nanoTime() + deadline.toNanos();
     for (ServiceProcess started : processes) {
@@ -190,7 +190,7 @@ final class ServiceProcess {
     }
   }
 
-  String log() {
+  public String log() {
     try {
       // Read as bytes: the process may be in the middle of writing a character.
       return new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
@@ -199,7 +199,7 @@ final class ServiceProcess {
     }
   }
 
-  String logTail() {
+  public String logTail() {
     List<String> lines = log().lines().toList();
     List<String> tail = lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size());
     return "\n--- last " + tail.size() + " lines of " + log + " ---\n" + String.join("\n", tail);

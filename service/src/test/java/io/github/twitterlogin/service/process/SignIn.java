@@ -14,24 +14,24 @@ import java.util.Arrays;
  * load balancer: every gateway has its URL as {@code PUBLIC_URL}, and the test sends each request
  * to the gateway it chooses.
  */
-final class SignIn {
+public final class SignIn {
 
   /**
    * The load balancer's URL, every gateway's {@code PUBLIC_URL}: nothing listens there (port 1),
    * the test routes each request to the gateway it chooses. The sandbox approves callbacks under
    * {@code http://127.0.0.1:}.
    */
-  static final String LOAD_BALANCER_URL = "http://127.0.0.1:1";
+  public static final String LOAD_BALANCER_URL = "http://127.0.0.1:1";
 
   /** The sandbox's first user, {@code @ada}. */
-  static final String ADA = "1000000001";
-  static final String ADA_SCREEN_NAME = "ada";
+  public static final String ADA = "1000000001";
+  public static final String ADA_SCREEN_NAME = "ada";
 
   private SignIn() {
   }
 
   /** Up to the sandbox's redirect back: returns the callback URL, under the load balancer's URL. */
-  static URI authorizeOnTwitter(Browser browser, int gatewayPort, String userId) {
+  public static URI authorizeOnTwitter(Browser browser, int gatewayPort, String userId) {
     HttpResponse<Buffer> auth = browser.get(gatewayPort, "/auth");
     assertThat(auth.statusCode()).as("GET /auth on port %d: %s", gatewayPort, auth.bodyAsString()).isEqualTo(302);
     URI consentPage = URI.create(auth.getHeader("Location"));
@@ -45,26 +45,26 @@ final class SignIn {
   }
 
   /** The load balancer sends the callback to the gateway on {@code gatewayPort}; it signs the person in. */
-  static void completeOn(Browser browser, int gatewayPort, URI callback) {
+  public static void completeOn(Browser browser, int gatewayPort, URI callback) {
     HttpResponse<Buffer> completed = browser.get(gatewayPort, Browser.pathAndQuery(callback));
     assertThat(completed.statusCode()).as("GET /callback on port %d: %s", gatewayPort, completed.bodyAsString())
         .isEqualTo(302);
     assertThat(completed.getHeader("Location")).isEqualTo("/app");
   }
 
-  static void signInThrough(Browser browser, int gatewayPort, String userId) {
+  public static void signInThrough(Browser browser, int gatewayPort, String userId) {
     completeOn(browser, gatewayPort, authorizeOnTwitter(browser, gatewayPort, userId));
   }
 
   /** The screen name that {@code /app} shows this browser on the gateway on {@code gatewayPort}. */
-  static String signedInScreenName(Browser browser, int gatewayPort) {
+  public static String signedInScreenName(Browser browser, int gatewayPort) {
     HttpResponse<Buffer> app = browser.getJson(gatewayPort, "/app");
     assertThat(app.statusCode()).as("GET /app on port %d: %s", gatewayPort, app.bodyAsString()).isEqualTo(200);
     return app.bodyAsJsonObject().getString("screenName");
   }
 
   /** A parameter of a URL's query, as Twitter and the gateway write them: no escapes needed. */
-  static String queryParameter(URI url, String name) {
+  public static String queryParameter(URI url, String name) {
     return Arrays.stream(url.getRawQuery().split("&"))
         .filter(parameter -> parameter.startsWith(name + "="))
         .map(parameter -> parameter.substring(name.length() + 1))

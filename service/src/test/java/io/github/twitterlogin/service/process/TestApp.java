@@ -7,9 +7,9 @@ import java.util.UUID;
  * class, and holds characters that percent-encoding changes, so that the search of the logs
  * looks for a secret in both forms.
  */
-record TestApp(String key, String secret) {
+public record TestApp(String key, String secret) {
 
-  static TestApp create() {
+  public static TestApp create() {
     return new TestApp("process-test-app", "process/test+secret&" + UUID.randomUUID() + "=");
   }
 }

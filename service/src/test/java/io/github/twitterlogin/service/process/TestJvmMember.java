@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * which member holds a map entry), and may play a part, such as a Twitter client that holds a
  * request.
  */
-final class TestJvmMember implements AutoCloseable {
+public final class TestJvmMember implements AutoCloseable {
 
   private static final long JOIN_DEADLINE_SECONDS = 120;
   private static final long CALL_DEADLINE_SECONDS = 30;
@@ -39,25 +39,25 @@ final class TestJvmMember implements AutoCloseable {
     this.clusterManager = (HazelcastClusterManager) manager;
   }
 
-  static TestJvmMember join(ClusterSettings settings) throws Exception {
+  public static TestJvmMember join(ClusterSettings settings) throws Exception {
     return new TestJvmMember(ClusteredVertx.start(settings).await(JOIN_DEADLINE_SECONDS, TimeUnit.SECONDS));
   }
 
-  Vertx vertx() {
+  public Vertx vertx() {
     return vertx;
   }
 
-  int memberCount() {
+  public int memberCount() {
     return clusterManager.getNodes().size();
   }
 
-  void awaitMemberCount(int count, Duration deadline) {
+  public void awaitMemberCount(int count, Duration deadline) {
     Eventually.until("a cluster of " + count + " members", deadline, () -> memberCount() == count,
         () -> ", members now: " + memberCount());
   }
 
   /** The Vert.x nodes (one per member) where a consumer of {@code address} is registered. */
-  Set<String> nodesConsuming(String address) {
+  public Set<String> nodesConsuming(String address) {
     Promise<List<RegistrationInfo>> registrations = Promise.promise();
     clusterManager.getRegistrations(address, registrations);
     try {
@@ -70,7 +70,7 @@ final class TestJvmMember implements AutoCloseable {
   }
 
   /** {@code 127.0.0.1:port} of this member's Hazelcast, for the members that join through it. */
-  String clusterAddress() {
+  public String clusterAddress() {
     return ClusterMembers.hazelcastAddress(vertx);
   }
 
@@ -78,13 +78,13 @@ final class TestJvmMember implements AutoCloseable {
    * Until no partition of the cluster is migrating and every backup is in place, as an operator
    * waits between two steps of a rolling restart.
    */
-  void awaitClusterSafe(Duration deadline) {
+  public void awaitClusterSafe(Duration deadline) {
     Eventually.until("the cluster safe (every backup in place)", deadline,
         () -> clusterManager.getHazelcastInstance().getPartitionService().isClusterSafe());
   }
 
   /** The Hazelcast port of the member that holds the primary copy of a map entry with this key. */
-  int primaryOwnerPort(String key) {
+  public int primaryOwnerPort(String key) {
     HazelcastInstance hazelcast = clusterManager.getHazelcastInstance();
     return hazelcast.getPartitionService().getPartition(key).getOwner().getAddress().getPort();
   }

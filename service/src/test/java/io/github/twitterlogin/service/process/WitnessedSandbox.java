@@ -10,7 +10,7 @@ import java.util.Map;
  * so that every signature is also checked independently and every secret the sandbox issues is
  * known to the search of the logs.
  */
-final class WitnessedSandbox {
+public final class WitnessedSandbox {
 
   private final ServiceProcess process;
   private final TestApp app;
@@ -22,20 +22,20 @@ final class WitnessedSandbox {
   }
 
   /** Starts the process and returns at once. */
-  static WitnessedSandbox start(LaunchedProcesses processes, TestApp app, ServiceEnvironment environment) {
+  public static WitnessedSandbox start(LaunchedProcesses processes, TestApp app, ServiceEnvironment environment) {
     return new WitnessedSandbox(processes.startSandbox("sandbox", environment), app);
   }
 
-  static WitnessedSandbox start(LaunchedProcesses processes, TestApp app) {
+  public static WitnessedSandbox start(LaunchedProcesses processes, TestApp app) {
     return start(processes, app, ServiceEnvironment.sandbox(app));
   }
 
-  ServiceProcess process() {
+  public ServiceProcess process() {
     return process;
   }
 
   /** Waits for the sandbox to listen, then puts the witness in front of it. */
-  SandboxWitness awaitWitness(Vertx vertx) throws Exception {
+  public SandboxWitness awaitWitness(Vertx vertx) throws Exception {
     if (witness == null) {
       process.awaitReady();
       witness = SandboxWitness.start(vertx, "http://127.0.0.1:" + process.port("sandbox"),

@@ -1,9 +1,18 @@
-package io.github.twitterlogin.service.process;
+package io.github.twitterlogin.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.twitterlogin.examples.ProfileLookupVerticle;
+import io.github.twitterlogin.service.process.Browsers;
+import io.github.twitterlogin.service.process.BuildOutputs;
+import io.github.twitterlogin.service.process.LaunchedProcesses;
+import io.github.twitterlogin.service.process.LoopbackCluster;
+import io.github.twitterlogin.service.process.ServiceEnvironment;
+import io.github.twitterlogin.service.process.ServiceProcess;
+import io.github.twitterlogin.service.process.SignIn;
+import io.github.twitterlogin.service.process.TestApp;
+import io.github.twitterlogin.service.process.TestJvmMember;
+import io.github.twitterlogin.service.process.WitnessedSandbox;
 import io.github.twitterlogin.service.testing.SandboxWitness;
 import io.github.twitterlogin.shared.AccessTokenRequest;
 import io.github.twitterlogin.shared.RequestToken;
@@ -50,7 +59,8 @@ class ExampleVerticleIT {
         ServiceEnvironment.sandbox(app).with("SANDBOX_AUTO_APPROVE", "true"));
     cluster = LoopbackCluster.start("example-verticle");
     member = cluster.testJvm();
-    ServiceProcess example = processes.startExample("profile-lookup-example", cluster.member());
+    ServiceProcess example = processes.start("profile-lookup-example", BuildOutputs.existing("example.jar"),
+        ProfileLookupMain.READY, cluster.member());
     witness = sandbox.awaitWitness(browsers.vertx());
     ServiceProcess client = processes.startService("twitter-client",
         cluster.member().roles("twitter-client").twitterApi(witness.url(), app));
