@@ -44,6 +44,12 @@ public final class PageError extends RuntimeException {
         "You signed in or out in another tab while this sign-in was starting. Try again.", Action.TRY_AGAIN);
   }
 
+  public static PageError signOutNotConfirmed() {
+    return new PageError(403, "csrf_rejected", "Sign-out not confirmed",
+        "This sign-out did not come from this site's page. Open the site and use its Sign out button.",
+        Action.HOME);
+  }
+
   public static PageError notAllowed() {
     return new PageError(403, "not_allowed", "Not allowed",
         "Your Twitter account may not use this site. You are not signed in.", Action.HOME);

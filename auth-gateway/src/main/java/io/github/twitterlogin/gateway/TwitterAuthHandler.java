@@ -66,6 +66,16 @@ public interface TwitterAuthHandler extends AuthenticationHandler {
    */
   TwitterAuthHandler setupLogin(Route route);
 
+  /**
+   * A sign-out route (POST): the session is removed from the cluster, and the token revoked when
+   * configured, before the answer, a 303 to {@code redirectTo}; so the next request, on any
+   * member, is signed out. {@code ctx.userContext().logout()} signs out too, but vertx-web
+   * answers before the session handler has removed the session. A request whose {@code Origin}
+   * (or {@code Referer}) is not the callback URL's origin is refused with 403: a cross-site form
+   * cannot sign anyone out.
+   */
+  TwitterAuthHandler setupLogout(Route route, String redirectTo);
+
   /** The signed-in Twitter user of a {@link User} this handler signed in. */
   static TwitterUser twitterUserOf(User user) {
     return TwitterUser.fromJson(user.principal());

@@ -56,6 +56,11 @@ final class Browser {
         .putHeader("Cookie", cookie).send());
   }
 
+  /** A form posted from a page of {@code origin}, as a browser says with the Origin header. */
+  HttpResponse<Buffer> postWithOrigin(int port, String uri, String origin) {
+    return await(client.post(port, "127.0.0.1", uri).putHeader("Origin", origin).sendForm(MultiMap.caseInsensitiveMultiMap()));
+  }
+
   HttpResponse<Buffer> post(int port, String uri, MultiMap form) {
     return await(client.post(port, "127.0.0.1", uri).sendForm(form));
   }

@@ -62,6 +62,7 @@ class HostAppTest {
     router.route().handler(sessions);
     TwitterAuthHandler twitterAuth = TwitterAuthHandler.create(vertx, sessions, new TwitterAuthOptions()
         .setCallbackUrl(publicUrl + PREFIX + "/callback")
+        .setInvalidateTokenOnLogout(true)
         .setAllowedUsers(List.of("ada", "1002")));
     twitterAuth.setupCallback(router.get(PREFIX + "/callback"));
     twitterAuth.setupLogin(router.get(PREFIX + "/start"));
@@ -73,6 +74,7 @@ class HostAppTest {
         .addAuthorizationProvider(TwitterAllowList.create(List.of("grace"))));
     router.get("/members/lounge").handler(ctx -> ctx.end("lounge"));
     router.post("/logout").handler(ctx -> ctx.userContext().logout());
+    twitterAuth.setupLogout(router.post("/signout"), "/");
     return router;
   }
 
@@ -136,15 +138,48 @@ class HostAppTest {
   }
 
   @Test
-  void logoutThroughTheUserContextSignsOutOnEveryMember() {
+  void logoutThroughTheUserContextSignsOutOnEveryMemberAndRevokesTheToken() throws Exception {
+    Browser browser = new Browser(cluster.get(0));
+    signIn(browser);
+    int revoked = twitter.received(TwitterAddresses.INVALIDATE_TOKEN).size();
+
+    HttpResponse<Buffer> logout = browser.post(appB, "/logout", MultiMap.caseInsensitiveMultiMap());
+    // vertx-web answers first and removes the session after; the token is revoked once it is removed.
+    twitter.receivedAtLeast(TwitterAddresses.INVALIDATE_TOKEN, revoked + 1).await(20, TimeUnit.SECONDS);
+
+    assertThat(logout.statusCode()).isEqualTo(302);
+    assertThat(twitter.received(TwitterAddresses.INVALIDATE_TOKEN).get(revoked).getString("token"))
+        .startsWith("access-token-");
+    assertThat(browser.getJson(appA, "/private/profile").statusCode()).isEqualTo(401);
+    assertThat(browser.getJson(appB, "/private/profile").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void theSignOutRouteSignsOutEverywhereAndRevokesBeforeItAnswers() {
+    Browser browser = new Browser(cluster.get(0));
+    signIn(browser);
+    int revoked = twitter.received(TwitterAddresses.INVALIDATE_TOKEN).size();
+
+    HttpResponse<Buffer> signOut = browser.postWithOrigin(appB, "/signout", "http://127.0.0.1:" + appA);
+
+    assertThat(signOut.statusCode()).isEqualTo(303);
+    assertThat(signOut.getHeader("Location")).isEqualTo("/");
+    assertThat(twitter.received(TwitterAddresses.INVALIDATE_TOKEN)).hasSize(revoked + 1);
+    assertThat(browser.getJson(appA, "/private/profile").statusCode()).isEqualTo(401);
+    assertThat(browser.getJson(appB, "/private/profile").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void aSignOutPostedFromAnotherSiteIsRefused() {
     Browser browser = new Browser(cluster.get(0));
     signIn(browser);
 
-    HttpResponse<Buffer> logout = browser.post(appB, "/logout", MultiMap.caseInsensitiveMultiMap());
+    HttpResponse<Buffer> forged = browser.postWithOrigin(appA, "/signout", "https://evil.example");
+    HttpResponse<Buffer> unsaid = browser.post(appA, "/signout", MultiMap.caseInsensitiveMultiMap());
 
-    assertThat(logout.statusCode()).isEqualTo(302);
-    assertThat(browser.getJson(appA, "/private/profile").statusCode()).isEqualTo(401);
-    assertThat(browser.getJson(appB, "/private/profile").statusCode()).isEqualTo(401);
+    assertThat(forged.statusCode()).isEqualTo(403);
+    assertThat(unsaid.statusCode()).as("neither Origin nor Referer").isEqualTo(403);
+    assertThat(browser.getJson(appB, "/private/profile").statusCode()).isEqualTo(200);
   }
 
   @Test

@@ -47,9 +47,7 @@ public final class AccountPages {
   public void logout(RoutingContext ctx) {
     Optional<SignInRecord> signIn = ctx.user() == null ? Optional.empty() : SignInRecord.in(ctx.session());
     if (signIn.isPresent() && !sameToken(signIn.get().csrfToken(), ctx.request().getFormAttribute("csrf"))) {
-      ctx.fail(new PageError(403, "csrf_rejected", "Sign-out not confirmed",
-          "This sign-out did not come from this site's page. Open the site and use its Sign out button.",
-          PageError.Action.HOME));
+      ctx.fail(PageError.signOutNotConfirmed());
       return;
     }
     ctx.userContext().clear();

@@ -15,6 +15,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.User;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.SessionHandler;
+import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 
@@ -34,6 +35,7 @@ final class LoginFlow {
   private final TwitterAllowList allowList;
   private final Pages pages;
   private final Clock clock;
+  private final String siteOrigin;
 
   LoginFlow(String callbackUrl, TwitterClient twitter, SessionHandler sessions, PendingLogins pendingLogins,
       TwitterAllowList allowList, Pages pages, Clock clock) {
@@ -44,6 +46,12 @@ final class LoginFlow {
     this.allowList = allowList;
     this.pages = pages;
     this.clock = clock;
+    this.siteOrigin = originOf(callbackUrl);
+  }
+
+  private static String originOf(String url) {
+    URI uri = URI.create(url);
+    return uri.getScheme() + "://" + uri.getRawAuthority();
   }
 
   /** Asks for a request token, keeps it in the session, and sends the browser to Twitter. */
@@ -95,6 +103,25 @@ final class LoginFlow {
         .compose(access -> twitter.verifyCredentials(access.credentials())
             .compose(profile -> signIn(ctx, profile, access)))
         .compose(signedIn -> ctx.redirect(login.returnTo()));
+  }
+
+  /** Removes the session from the cluster now, not when the answer's headers are written. */
+  Future<Void> signOut(RoutingContext ctx) {
+    ctx.userContext().clear();
+    return sessions.flush(ctx);
+  }
+
+  /**
+   * OWASP's CSRF sheet, "verifying origin with standard headers": a browser says where a form
+   * was posted from; one from another origin, or none, is no sign-out of this site's.
+   */
+  boolean fromThisSite(RoutingContext ctx) {
+    String origin = ctx.request().getHeader("Origin");
+    if (origin == null || origin.equals("null")) {
+      String referer = ctx.request().getHeader("Referer");
+      return referer != null && (referer + "/").startsWith(siteOrigin + "/");
+    }
+    return origin.equals(siteOrigin);
   }
 
   /**

@@ -104,6 +104,22 @@ public final class TwitterAuthHandlerImpl implements TwitterAuthHandler {
     return this;
   }
 
+  @Override
+  public TwitterAuthHandler setupLogout(Route route, String redirectTo) {
+    route.method(HttpMethod.POST)
+        .handler(ctx -> {
+          if (!logins.fromThisSite(ctx)) {
+            errors.render(ctx, PageError.signOutNotConfirmed());
+            return;
+          }
+          logins.signOut(ctx)
+              .compose(signedOut -> ctx.response().setStatusCode(303).putHeader("Location", redirectTo).end())
+              .onFailure(failure -> errors.render(ctx, failure));
+        })
+        .failureHandler(errors::handle);
+    return this;
+  }
+
   /** Revoking is a courtesy to the user: the sign-out has happened whatever Twitter answers. */
   private void sessionEnded(Message<JsonObject> ended) {
     Optional<SignInRecord> signIn = SignInRecord.fromJson(ended.body().getJsonObject("signIn"));

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A vertx-web app of your own, with pages of its own, that lets people sign in with Twitter:
  * {@code /} is public, {@code /private/profile} answers the signed-in user's principal as JSON,
- * and {@code POST /logout} signs out. The login itself is {@link TwitterAuthHandler}, mounted
+ * and {@code POST /logout} signs out (the handler's sign-out route). The login itself is {@link TwitterAuthHandler}, mounted
  * where this app wants it, under {@code /login/twitter}.
  */
 public class OwnAppVerticle extends VerticleBase {
@@ -62,11 +62,11 @@ public class OwnAppVerticle extends VerticleBase {
         .setLoginUrl(LOGIN_PREFIX + "/start"));
     twitter.setupCallback(router.get(LOGIN_PREFIX + "/callback"));
     twitter.setupLogin(router.get(LOGIN_PREFIX + "/start"));
+    twitter.setupLogout(router.post("/logout"), "/");
 
     router.get("/").handler(this::home);
     router.route("/private/*").handler(twitter);
     router.get("/private/profile").handler(ctx -> ctx.json(ctx.user().principal()));
-    router.post("/logout").handler(ctx -> ctx.userContext().logout("/"));
     return router;
   }
 
