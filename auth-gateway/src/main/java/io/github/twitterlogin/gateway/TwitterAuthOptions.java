@@ -14,7 +14,7 @@ public class TwitterAuthOptions {
   /** How long a started login may take before its callback is refused. */
   public static final long DEFAULT_LOGIN_TIMEOUT_SECONDS = 600;
   /** Logins (tabs) a session may have started and not finished; the oldest makes room. */
-  public static final int DEFAULT_MAX_PENDING_LOGINS = 5;
+  public static final int DEFAULT_MAX_PENDING_LOGINS = 16;
   /** The event-bus timeout of a call to the Twitter client. */
   public static final long DEFAULT_TWITTER_CLIENT_TIMEOUT_MILLIS = 15_000;
   public static final boolean DEFAULT_INVALIDATE_TOKEN_ON_LOGOUT = false;

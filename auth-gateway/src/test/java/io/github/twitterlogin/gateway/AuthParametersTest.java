@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,14 +70,18 @@ class AuthParametersTest {
     assertThat(gateway.get("/").statusCode()).isEqualTo(200);
   }
 
+  /** The clock moves between the logins, so that oldest and newest differ: the oldest makes room. */
   @Test
-  void oldLoginsMakeRoomForNewOnes(Vertx vertx) throws Exception {
+  void theOldestLoginMakesRoomForANewOne(Vertx vertx) throws Exception {
     GatewayFixture gateway = GatewayFixture.start(vertx, GatewayFixture.auth(new JsonObject().put("maxPendingLogins", 2)), true);
-    String oldest = gateway.startLogin("");
-    gateway.startLogin("");
-    String newest = gateway.startLogin("");
+    String oldest = gateway.startLogin("?return_to=/oldest");
+    gateway.clock.advance(Duration.ofSeconds(1));
+    String middle = gateway.startLogin("?return_to=/middle");
+    gateway.clock.advance(Duration.ofSeconds(1));
+    String newest = gateway.startLogin("?return_to=/newest");
 
     assertThat(gateway.completeLogin(oldest).statusCode()).isEqualTo(400);
-    assertThat(gateway.completeLogin(newest).statusCode()).isEqualTo(302);
+    assertThat(gateway.completeLogin(middle).getHeader("Location")).isEqualTo("/middle");
+    assertThat(gateway.completeLogin(newest).getHeader("Location")).isEqualTo("/newest");
   }
 }

@@ -35,10 +35,11 @@ public interface SealedSessionStore extends SessionStore {
   String SIGN_IN_ENTRY = "twitter-login.sign-in";
 
   /**
-   * When a request destroys a session that holds a {@link #SIGN_IN_ENTRY} (a sign-out, such as
-   * {@code ctx.userContext().logout()}), the store sends {@code {"cause": "logout", "signIn":
-   * <the entry>}} here, on this process's event bus only, once the session is removed: one
-   * consumer of this process gets it, and the sign-out's answer waits for its reply.
+   * When a session that holds a {@link #SIGN_IN_ENTRY} ends, the store sends {@code {"cause",
+   * "signIn": <the entry>}} here, on a process's event bus only: {@code "logout"} once a request
+   * that destroyed it (such as {@code ctx.userContext().logout()}) has removed it, and the
+   * sign-out's answer waits for the reply; {@code "expired"} once the cluster has dropped it
+   * unread for its timeout, on one member of the cluster. One consumer of that process gets it.
    */
   String SESSION_ENDED_ADDRESS = "twitter-login.session-store.ended";
 
@@ -52,7 +53,7 @@ public interface SealedSessionStore extends SessionStore {
 
   /** Sessions in the map {@code mapName} of {@code hazelcast}. */
   static SealedSessionStore create(Vertx vertx, Keyring keys, HazelcastInstance hazelcast, String mapName) {
-    return SealedSessionStoreImpl.create(vertx, keys, hazelcast.getMap(mapName));
+    return SealedSessionStoreImpl.create(vertx, keys, hazelcast, mapName);
   }
 
   /**

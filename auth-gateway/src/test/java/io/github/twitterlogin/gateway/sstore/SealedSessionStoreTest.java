@@ -8,6 +8,7 @@ import com.hazelcast.map.IMap;
 import io.github.twitterlogin.shared.crypto.Keyring;
 import io.github.twitterlogin.shared.testing.ClusterMembers;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -190,6 +192,40 @@ class SealedSessionStoreTest {
         map.get(SealedSessionStore.mapKey(keys(KEY_1), victim.id())));
 
     assertThat(await(storeB.get(attacker.id()))).isNull();
+  }
+
+  @Test
+  void aSessionThatExpiresUnreadSaysWhoItWasSignedInAsOnOneMember() throws Exception {
+    List<JsonObject> ended = new CopyOnWriteArrayList<>();
+    Promise<Void> first = Promise.promise();
+    for (int member = 0; member < 2; member++) {
+      cluster.get(member).eventBus().<JsonObject>localConsumer(SealedSessionStore.SESSION_ENDED_ADDRESS, message -> {
+        ended.add(message.body());
+        message.reply(new JsonObject());
+        first.tryComplete();
+      }).completion().await(30, TimeUnit.SECONDS);
+    }
+    JsonObject signIn = new JsonObject().put("userId", "1001").put("signInId", "s1");
+    Session created = storeA.createSession(1_000, SESSION_ID_BYTES).put(SealedSessionStore.SIGN_IN_ENTRY, signIn);
+    await(storeA.put(created));
+
+    first.future().await(60, TimeUnit.SECONDS);
+
+    assertThat(ended).first().isEqualTo(new JsonObject().put("cause", "expired").put("signIn", signIn));
+    assertThat(map().size()).isZero();
+  }
+
+  @Test
+  void whoASessionIsSignedInAsIsSealedToo() {
+    Session created = storeA.createSession(TIMEOUT_MILLIS, SESSION_ID_BYTES)
+        .put(SealedSessionStore.SIGN_IN_ENTRY, new JsonObject().put("userId", "1000000001").put("csrf", "token-x"));
+    await(storeA.put(created));
+
+    String stored = new String(map().values().iterator().next(), StandardCharsets.ISO_8859_1);
+
+    assertThat(stored).doesNotContain("1000000001", "token-x", "userId");
+    assertThat(await(storeB.get(created.id())).<JsonObject>get(SealedSessionStore.SIGN_IN_ENTRY).getString("csrf"))
+        .isEqualTo("token-x");
   }
 
   @Test

@@ -1,6 +1,9 @@
 package io.github.twitterlogin.gateway.sstore.impl;
 
+import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import com.hazelcast.map.listener.EntryExpiredListener;
+import io.github.twitterlogin.shared.cluster.ClaimOnce;
 import io.github.twitterlogin.shared.cluster.CompareAndSetBytes;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -8,6 +11,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 /**
  * Sessions in a Hazelcast {@code IMap}. Each Hazelcast completion is handed straight to the
@@ -16,12 +20,18 @@ import java.util.concurrent.TimeUnit;
  */
 final class HazelcastSessionEntries implements SessionEntries {
 
+  /** Every member hears of each expiry; the claims say which one acts. */
+  static final String ENDS_MAP_NAME = "twitter-login.session-ends";
+  private static final long CLAIM_SECONDS = 600;
+
   private final Vertx vertx;
+  private final HazelcastInstance hazelcast;
   private final IMap<String, byte[]> map;
 
-  HazelcastSessionEntries(Vertx vertx, IMap<String, byte[]> map) {
+  HazelcastSessionEntries(Vertx vertx, HazelcastInstance hazelcast, String mapName) {
     this.vertx = vertx;
-    this.map = map;
+    this.hazelcast = hazelcast;
+    this.map = hazelcast.getMap(mapName);
   }
 
   @Override
@@ -56,6 +66,24 @@ final class HazelcastSessionEntries implements SessionEntries {
       map.clear();
       return null;
     });
+  }
+
+  /**
+   * One listener per process (the gateway's verticle instances each have a store), and a claim
+   * in the cluster per expiry: every listening member hears of each, the first claim acts.
+   */
+  @Override
+  public void onExpiry(BiConsumer<String, byte[]> expired) {
+    if (vertx.sharedData().<String, Boolean>getLocalMap(ENDS_MAP_NAME).putIfAbsent(map.getName(), true) != null) {
+      return;
+    }
+    IMap<String, Boolean> claims = hazelcast.getMap(ENDS_MAP_NAME);
+    map.addEntryListener((EntryExpiredListener<String, byte[]>) event ->
+        claims.submitToKey(event.getKey(), new ClaimOnce(CLAIM_SECONDS)).thenAccept(claimed -> {
+          if (claimed) {
+            expired.accept(event.getKey(), event.getOldValue());
+          }
+        }), true);
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.shareddata.LocalMap;
 import io.vertx.core.shareddata.Shareable;
 import java.util.Arrays;
+import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -31,6 +32,7 @@ final class LocalSessionEntries implements SessionEntries {
   private final Vertx vertx;
   private final LongSupplier clock;
   private final long sweeper;
+  private volatile BiConsumer<String, byte[]> expired = (key, value) -> { };
 
   LocalSessionEntries(Vertx vertx, String mapName, LongSupplier clock) {
     this.vertx = vertx;
@@ -83,6 +85,12 @@ final class LocalSessionEntries implements SessionEntries {
     return Future.succeededFuture();
   }
 
+  /** The sweep that removes an entry says so; two sweeps cannot both remove one entry. */
+  @Override
+  public void onExpiry(BiConsumer<String, byte[]> expired) {
+    this.expired = expired;
+  }
+
   @Override
   public void close() {
     vertx.cancelTimer(sweeper);
@@ -90,6 +98,18 @@ final class LocalSessionEntries implements SessionEntries {
 
   private void sweep() {
     long now = clock.getAsLong();
-    entries.keySet().forEach(key -> entries.computeIfPresent(key, (k, entry) -> entry.expired(now) ? null : entry));
+    for (String key : entries.keySet()) {
+      Entry[] removed = new Entry[1];
+      entries.computeIfPresent(key, (k, entry) -> {
+        if (!entry.expired(now)) {
+          return entry;
+        }
+        removed[0] = entry;
+        return null;
+      });
+      if (removed[0] != null) {
+        expired.accept(key, removed[0].sealed());
+      }
+    }
   }
 }

@@ -1,6 +1,6 @@
 package io.github.twitterlogin.gateway.sstore.impl;
 
-import com.hazelcast.map.IMap;
+import com.hazelcast.core.HazelcastInstance;
 import io.github.twitterlogin.gateway.sstore.SealedSessionStore;
 import io.github.twitterlogin.shared.crypto.Keyring;
 import io.vertx.core.Future;
@@ -13,7 +13,6 @@ import io.vertx.ext.auth.prng.VertxContextPRNG;
 import io.vertx.ext.web.Session;
 import io.vertx.ext.web.sstore.SessionStore;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,11 +61,12 @@ public final class SealedSessionStoreImpl implements SealedSessionStore {
     this.keys = keys;
     this.entries = entries;
     this.random = VertxContextPRNG.current(vertx);
+    entries.onExpiry(this::expired);
   }
 
   public static SealedSessionStore create(Vertx vertx, Keyring keys, String mapName) {
     if (((VertxInternal) vertx).clusterManager() instanceof HazelcastClusterManager hazelcast) {
-      return create(vertx, keys, hazelcast.getHazelcastInstance().getMap(mapName));
+      return create(vertx, keys, hazelcast.getHazelcastInstance(), mapName);
     }
     if (vertx.isClustered()) {
       throw new IllegalStateException("SealedSessionStore needs Vert.x clustered with Hazelcast (vertx-hazelcast)");
@@ -74,8 +74,8 @@ public final class SealedSessionStoreImpl implements SealedSessionStore {
     return new SealedSessionStoreImpl(vertx, keys, new LocalSessionEntries(vertx, mapName, System::currentTimeMillis));
   }
 
-  public static SealedSessionStore create(Vertx vertx, Keyring keys, IMap<String, byte[]> map) {
-    return new SealedSessionStoreImpl(vertx, keys, new HazelcastSessionEntries(vertx, map));
+  public static SealedSessionStore create(Vertx vertx, Keyring keys, HazelcastInstance hazelcast, String mapName) {
+    return new SealedSessionStoreImpl(vertx, keys, new HazelcastSessionEntries(vertx, hazelcast, mapName));
   }
 
   public static String mapKey(Keyring keys, String id) {
@@ -123,7 +123,7 @@ public final class SealedSessionStoreImpl implements SealedSessionStore {
   }
 
   private Session read(String id, String key, byte[] stored) {
-    Opened opened = open(id, stored);
+    StoredValue.Opened opened = open(id, key, stored);
     return opened == null ? null : new SealedSession(this, random, id, opened.timeout(), key, stored, opened.entries());
   }
 
@@ -153,7 +153,7 @@ public final class SealedSessionStoreImpl implements SealedSessionStore {
     synchronized (renewing) {
       removed = renewing.remove(session.oldId());
     }
-    Opened latest = removed == null ? null : open(session.oldId(), removed);
+    StoredValue.Opened latest = removed == null ? null : open(session.oldId(), session.storedKey(), removed);
     Map<String, byte[]> base = session.wasDestroyed() ? Map.of()
         : latest != null ? latest.entries() : session.storedEntries();
     Map<String, byte[]> merged = SealedSession.apply(base, session.changes());
@@ -162,7 +162,7 @@ public final class SealedSessionStoreImpl implements SealedSessionStore {
 
   private Future<Void> create(SealedSession session, Map<String, byte[]> data) {
     String key = mapKey(keys, session.id());
-    byte[] value = seal(session, data);
+    byte[] value = seal(session, key, data);
     return entries.create(key, value, session.timeout()).onSuccess(created -> session.stored(key, value, data));
   }
 
@@ -204,15 +204,15 @@ public final class SealedSessionStoreImpl implements SealedSessionStore {
     if (target == null) {
       return Future.succeededFuture(false);
     }
-    byte[] value = target.isEmpty() ? null : seal(session, target);
     String key = session.storedKey();
+    byte[] value = target.isEmpty() ? null : seal(session, key, target);
     return entries.compareAndSet(key, session.storedValue(), value).compose(replaced -> {
       if (replaced) {
         session.stored(value == null ? null : key, value, value == null ? Map.of() : target);
         return Future.succeededFuture(true);
       }
       return entries.get(key).compose(current -> {
-        Opened opened = current == null ? null : open(session.id(), current);
+        StoredValue.Opened opened = current == null ? null : open(session.id(), key, current);
         if (opened == null) {
           session.markLost();
           return Future.succeededFuture(false);
@@ -248,6 +248,15 @@ public final class SealedSessionStoreImpl implements SealedSessionStore {
 
   public static boolean isLost(Session session) {
     return session instanceof SealedSession sealed && sealed.isLost();
+  }
+
+  /** A session expired unread: what it was signed in as is said, as for a sign-out. */
+  private void expired(String key, byte[] value) {
+    JsonObject signIn = value == null ? null : StoredValue.owner(keys, key, value);
+    if (signIn != null) {
+      vertx.eventBus().request(SESSION_ENDED_ADDRESS, new JsonObject().put("cause", "expired").put("signIn", signIn),
+          ENDED_DELIVERY);
+    }
   }
 
   /** A request destroys the session: what it was signed in as is said once its entry is removed. */
@@ -293,29 +302,17 @@ public final class SealedSessionStoreImpl implements SealedSessionStore {
     entries.close();
   }
 
-  private byte[] seal(SealedSession session, Map<String, byte[]> data) {
-    byte[] joined = SessionDataCodec.join(data);
-    byte[] plain = Buffer.buffer(8 + joined.length).appendLong(session.timeout()).appendBytes(joined).getBytes();
-    return keys.seal(plain, associatedData(session.id()));
-  }
-
-  /** A stored session's timeout and entries. */
-  private record Opened(long timeout, Map<String, byte[]> entries) {
+  private byte[] seal(SealedSession session, String mapKey, Map<String, byte[]> data) {
+    return StoredValue.seal(keys, session.id(), mapKey, session.timeout(), data);
   }
 
   /** Null for a session that does not open (altered, or sealed with a retired key): it is no session. */
-  private Opened open(String id, byte[] stored) {
+  private StoredValue.Opened open(String id, String mapKey, byte[] stored) {
     try {
-      Buffer plain = Buffer.buffer(keys.open(stored, associatedData(id)));
-      return new Opened(plain.getLong(0), SessionDataCodec.split(plain.getBytes(8, plain.length())));
+      return StoredValue.open(keys, id, mapKey, stored);
     } catch (RuntimeException unreadable) {
       LOG.debug("A stored session could not be read: {}", unreadable.getMessage());
       return null;
     }
-  }
-
-  /** Binds a sealed session to its id: a value copied under another session's key does not open. */
-  private static byte[] associatedData(String id) {
-    return ("twitter-login session " + id).getBytes(StandardCharsets.US_ASCII);
   }
 }

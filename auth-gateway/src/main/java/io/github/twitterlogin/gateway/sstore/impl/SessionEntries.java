@@ -1,6 +1,7 @@
 package io.github.twitterlogin.gateway.sstore.impl;
 
 import io.vertx.core.Future;
+import java.util.function.BiConsumer;
 
 /**
  * Where sealed sessions live, by lookup key: the cluster's map, or this process's memory when
@@ -22,6 +23,12 @@ interface SessionEntries {
   Future<byte[]> remove(String key);
 
   Future<Integer> size();
+
+  /**
+   * Calls {@code expired} once for each entry that expires (the key and the value it held):
+   * once in the whole cluster, whichever members listen.
+   */
+  void onExpiry(BiConsumer<String, byte[]> expired);
 
   Future<Void> clear();
 
