@@ -18,6 +18,8 @@ final class ProcFs {
 
   private static final int UTIME_AFTER_COMM = 11;
   private static final int STIME_AFTER_COMM = 12;
+  private static final int IDLE = 4;
+  private static final int IOWAIT = 5;
 
   private ProcFs() {
   }
@@ -28,6 +30,29 @@ final class ProcFs {
 
   static long rssKib(long pid) {
     return rssKib(read(Path.of("/proc", Long.toString(pid), "status")));
+  }
+
+  static long machineBusyNanos() {
+    return ticksToNanos(busyTicks(read(Path.of("/proc/stat"))));
+  }
+
+  /**
+   * The machine's CPU time spent on anything but idling, from the first line of {@code /proc/stat}:
+   * {@code cpu user nice system idle iowait irq softirq steal ...}, in clock ticks; guest time is
+   * already inside user time.
+   */
+  static long busyTicks(String procStat) {
+    String[] fields = procStat.lines().findFirst().orElse("").trim().split("\\s+");
+    if (fields.length < 9 || !fields[0].equals("cpu")) {
+      throw new IllegalArgumentException("Not a /proc/stat: " + fields[0]);
+    }
+    long busy = 0;
+    for (int i = 1; i <= 8; i++) {
+      if (i != IDLE && i != IOWAIT) {
+        busy += Long.parseLong(fields[i]);
+      }
+    }
+    return busy;
   }
 
   /** The 1-minute load average of the machine. */

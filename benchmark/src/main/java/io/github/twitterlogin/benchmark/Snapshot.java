@@ -8,8 +8,10 @@ import java.util.Map;
  * The counters of every process at one instant: the window's figures are the differences of two.
  *
  * @param nanos {@link System#nanoTime} when the reading started
+ * @param machineBusyNanos the CPU time of every process of the machine, ours and others'
  */
-record Snapshot(long nanos, long driverCpuNanos, long sandboxCpuNanos, List<Gateway> gateways, double loadAverage) {
+record Snapshot(long nanos, long driverCpuNanos, long sandboxCpuNanos, List<Gateway> gateways, long machineBusyNanos,
+    double loadAverage) {
 
   /** One gateway process's counters; {@code rssKib} is its resident memory now. */
   record Gateway(long cpuNanos, long threadsStarted, Map<String, Long> mapOperations, long rssKib) {
@@ -29,6 +31,6 @@ record Snapshot(long nanos, long driverCpuNanos, long sandboxCpuNanos, List<Gate
           ProcFs.rssKib(pid)));
     }
     return new Snapshot(nanos, ProcFs.cpuNanos(ProcessHandle.current().pid()),
-        ProcFs.cpuNanos(topology.sandbox.pid()), gateways, ProcFs.loadAverage());
+        ProcFs.cpuNanos(topology.sandbox.pid()), gateways, ProcFs.machineBusyNanos(), ProcFs.loadAverage());
   }
 }

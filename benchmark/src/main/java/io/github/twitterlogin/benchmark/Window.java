@@ -34,6 +34,10 @@ final class Window {
     long gatewayCpu = sum(end, Snapshot.Gateway::cpuNanos) - sum(start, Snapshot.Gateway::cpuNanos);
     long threads = sum(end, Snapshot.Gateway::threadsStarted) - sum(start, Snapshot.Gateway::threadsStarted);
     Map<String, Double> mapOperations = perLogin(mapOperations(end), mapOperations(start), logins);
+    long sandboxCpu = end.sandboxCpuNanos() - start.sandboxCpuNanos();
+    long driverCpu = end.driverCpuNanos() - start.driverCpuNanos();
+    long othersCpu = end.machineBusyNanos() - start.machineBusyNanos() - gatewayCpu - sandboxCpu - driverCpu;
+    double machineNanos = (end.nanos() - start.nanos()) * (double) Runtime.getRuntime().availableProcessors();
     return new RunReport(
         options.mode(),
         options.concurrency(),
@@ -52,8 +56,9 @@ final class Window {
         mapOperations.values().stream().mapToDouble(Double::doubleValue).sum(),
         mapOperations,
         end.gateways().stream().map(gateway -> gateway.rssKib() / 1024).toList(),
-        (end.sandboxCpuNanos() - start.sandboxCpuNanos()) / NANOS_PER_MILLI / logins,
-        (end.driverCpuNanos() - start.driverCpuNanos()) / NANOS_PER_MILLI / logins,
+        sandboxCpu / NANOS_PER_MILLI / logins,
+        driverCpu / NANOS_PER_MILLI / logins,
+        Math.max(0, 100 * othersCpu / machineNanos),
         start.loadAverage(),
         end.loadAverage(),
         Runtime.getRuntime().availableProcessors(),

@@ -47,6 +47,18 @@ class ProcFsTest {
   }
 
   @Test
+  void theMachineIsBusyForAllButIdleAndIoWait() {
+    String stat = "cpu  1000 20 300 50000 70 5 6 7 0 0\ncpu0 500 10 150 25000 35 2 3 3 0 0\nintr 1 2 3\n";
+
+    assertThat(ProcFs.busyTicks(stat)).isEqualTo(1000 + 20 + 300 + 5 + 6 + 7);
+  }
+
+  @Test
+  void aFileThatIsNoProcStatIsRefused() {
+    assertThatThrownBy(() -> ProcFs.busyTicks("intr 1 2 3\n")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void thisJvmHasSpentCpuAndHoldsMemory() {
     long pid = ProcessHandle.current().pid();
 
@@ -56,5 +68,6 @@ class ProcFsTest {
     assertThat(ProcFs.cpuNanos(pid)).isGreaterThanOrEqualTo(before);
     assertThat(ProcFs.rssKib(pid)).isPositive();
     assertThat(ProcFs.loadAverage()).isNotNegative();
+    assertThat(ProcFs.machineBusyNanos()).isGreaterThanOrEqualTo(ProcFs.cpuNanos(pid));
   }
 }

@@ -24,7 +24,7 @@ class RunReportTest {
   void aRowShowsTheFiguresRounded() {
     assertThat(report(643.25, 156.04).markdownRow()).isEqualTo(
         "| cluster | 32 | 643.3 | 40.5 | 90.0 | 156.0 | 120.0 | 0/0/3/1 | 1.90 | 0.01 | 12.50 | 410 + 420"
-            + " | 0.80 | 0.60 | 0.25 / 1.75 |");
+            + " | 0.80 | 0.60 | 3 |");
   }
 
   @Test
@@ -47,6 +47,7 @@ class RunReportTest {
     assertThat(json.getJsonObject("mapOperationsPerLoginByMap").getDouble("twitter-login.sessions")).isEqualTo(12.5);
     assertThat(json.getJsonArray("gatewayRssMiB").getList()).containsExactly(410L, 420L);
     assertThat(json.getJsonObject("processes").getLong("gateway-a")).isEqualTo(4242L);
+    assertThat(json.getDouble("othersCpuPercent")).isEqualTo(3.4);
     assertThat(json.getJsonArray("failureSamples").getList()).containsExactly("callback: HTTP 400, not a 302 redirect");
     // Parsed back, as the smoke test and a later comparison read it.
     assertThat(new JsonObject(json.encodePrettily())).isEqualTo(json);
@@ -60,7 +61,7 @@ class RunReportTest {
     errors.put(Step.APP, 1L);
     return new RunReport("cluster", 32, 60, 60.0, 38_595, loginsPerSecond, 40.46, 90.0, p99, 120.0, errors,
         List.of("callback: HTTP 400, not a 302 redirect"), 1.9, 0.0123, 12.5, Map.of("twitter-login.sessions", 12.5),
-        List.of(410L, 420L), 0.8, 0.6, 0.25, 1.75, 2, List.of(), Map.of("gateway-a", 4242L));
+        List.of(410L, 420L), 0.8, 0.6, 3.4, 0.25, 1.75, 2, List.of(), Map.of("gateway-a", 4242L));
   }
 
   private static List<String> cells(String row) {

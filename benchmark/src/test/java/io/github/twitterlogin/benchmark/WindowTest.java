@@ -16,15 +16,19 @@ class WindowTest {
   private static final BenchmarkOptions CLUSTER = BenchmarkOptions.parse(
       List.of("--cluster", "--concurrency", "8", "--warmup", "1s", "--duration", "10s"), Path.of("/checkout"));
 
-  /** Starts at 100 s, ends at 110 s; two gateways, each spending 0.5 s of CPU and starting 10 threads. */
+  /**
+   * Starts at 100 s, ends at 110 s; two gateways, each spending 0.5 s of CPU and starting 10
+   * threads; the machine busy for 5.3 s, 1.3 s of them this run's (gateways, sandbox, driver).
+   */
   private static final Snapshot START = new Snapshot(100 * SECOND, 10 * SECOND, 20 * SECOND, List.of(
       new Snapshot.Gateway(30 * SECOND, 100, Map.of("sessions", 1_000L), 300 * 1024),
-      new Snapshot.Gateway(40 * SECOND, 200, Map.of("sessions", 2_000L), 310 * 1024)), 0.5);
+      new Snapshot.Gateway(40 * SECOND, 200, Map.of("sessions", 2_000L), 310 * 1024)), 500 * SECOND, 0.5);
   private static final Snapshot END = new Snapshot(110 * SECOND, 10 * SECOND + 100 * MILLI, 20 * SECOND + 200 * MILLI,
       List.of(
           new Snapshot.Gateway(30 * SECOND + 500 * MILLI, 110, Map.of("sessions", 1_300L, "__vertx.subs", 4L),
               400 * 1024),
-          new Snapshot.Gateway(40 * SECOND + 500 * MILLI, 210, Map.of("sessions", 2_300L), 420 * 1024)), 1.5);
+          new Snapshot.Gateway(40 * SECOND + 500 * MILLI, 210, Map.of("sessions", 2_300L), 420 * 1024)),
+      500 * SECOND + 5_300 * MILLI, 1.5);
 
   @Test
   void onlyLoginsThatEndInTheWindowCount() {
@@ -57,6 +61,9 @@ class WindowTest {
     assertThat(report.sandboxCpuMsPerLogin()).isCloseTo(1.0, within(1e-9));
     assertThat(report.driverCpuMsPerLogin()).isCloseTo(0.5, within(1e-9));
     assertThat(report.gatewayRssMiB()).containsExactly(400L, 420L);
+    // 4 s of others' CPU in a window of 10 s on each core.
+    assertThat(report.othersCpuPercent())
+        .isCloseTo(40.0 / Runtime.getRuntime().availableProcessors(), within(1e-9));
     assertThat(report.loadAverageStart()).isEqualTo(0.5);
     assertThat(report.loadAverageEnd()).isEqualTo(1.5);
   }
