@@ -1,6 +1,7 @@
 package io.github.twitterlogin.gateway;
 
 import io.github.twitterlogin.shared.TwitterClient;
+import io.github.twitterlogin.shared.cluster.HazelcastAsyncExecutor;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -46,6 +47,9 @@ public final class GatewayVerticle extends VerticleBase {
    */
   @Override
   public Future<?> start() {
+    if (vertx.isClustered()) {
+      HazelcastAsyncExecutor.install();
+    }
     Router root = Router.router(vertx);
     return Future.succeededFuture(configured)
         .map(given -> given != null ? new GatewayOptions(given) : new GatewayOptions(config()))

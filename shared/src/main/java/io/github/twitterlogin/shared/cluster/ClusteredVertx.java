@@ -24,6 +24,8 @@ public final class ClusteredVertx {
       eventBus.setClusterPublicHost(settings.publicHost());
     }
     settings.eventBusTls().ifPresent(tls -> tls.applyTo(eventBus));
+    // Before Hazelcast starts its threads, so that every one of them sees the pool.
+    HazelcastAsyncExecutor.install();
     return Vertx.builder()
         .with(options)
         .withClusterManager(new HazelcastClusterManager(HazelcastClusterConfig.create(settings)))

@@ -1,0 +1,129 @@
+package io.github.twitterlogin.benchmark;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What one run measures, from the command line: {@code --concurrency N}, {@code --warmup 60s},
+ * {@code --duration 60s}, {@code --cluster}, {@code --out FILE.json}, {@code --service-jar},
+ * {@code --sandbox-jar} and, repeatable, {@code --gateway-jvm-option OPTION}.
+ *
+ * @param root the project's checkout, where the default jars and output are found
+ * @param gatewayJvmOptions added to each gateway's {@code java} command, e.g. a system property to compare
+ */
+public record BenchmarkOptions(
+    int concurrency,
+    Duration warmup,
+    Duration duration,
+    boolean cluster,
+    Path out,
+    Path serviceJar,
+    Path sandboxJar,
+    List<String> gatewayJvmOptions,
+    Path root) {
+
+  public static final int DEFAULT_CONCURRENCY = 32;
+  /** A JVM under load on 2 cores needs about a minute before its CPU per login settles. */
+  public static final Duration DEFAULT_WARMUP = Duration.ofSeconds(60);
+  public static final Duration DEFAULT_DURATION = Duration.ofSeconds(60);
+
+  static final String USAGE = String.join("\n",
+      "Usage: java -jar benchmark/target/login-benchmark.jar [options]",
+      "  --concurrency N          virtual users, each signing in as a new visitor again and again (default 32)",
+      "  --warmup 60s             load before the measured window, not reported (ms, s or m; default 60s)",
+      "  --duration 60s           the measured window (default 60s)",
+      "  --cluster                two gateway processes: each login starts on one and finishes on the other",
+      "  --out FILE.json          where the JSON goes, the Markdown beside it",
+      "                           (default benchmark/target/login-benchmark-<single|cluster>-c<N>.json)",
+      "  --service-jar PATH       default service/target/twitter-login-gateway.jar",
+      "  --sandbox-jar PATH       default twitter-sandbox/target/twitter-sandbox.jar",
+      "  --gateway-jvm-option OPT added to each gateway's java command; repeatable");
+
+  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)?");
+
+  public BenchmarkOptions {
+    gatewayJvmOptions = List.copyOf(gatewayJvmOptions);
+    if (concurrency < 1 || concurrency > 10_000) {
+      throw new IllegalArgumentException("--concurrency must be from 1 to 10000");
+    }
+    if (duration.isZero()) {
+      throw new IllegalArgumentException("--duration must be longer than 0");
+    }
+  }
+
+  /** @throws IllegalArgumentException naming the flag that is unknown or lacks its value */
+  public static BenchmarkOptions parse(List<String> args, Path root) {
+    int concurrency = DEFAULT_CONCURRENCY;
+    Duration warmup = DEFAULT_WARMUP;
+    Duration duration = DEFAULT_DURATION;
+    boolean cluster = false;
+    Path out = null;
+    Path serviceJar = root.resolve("service/target/twitter-login-gateway.jar");
+    Path sandboxJar = root.resolve("twitter-sandbox/target/twitter-sandbox.jar");
+    List<String> jvmOptions = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      String flag = args.get(i);
+      switch (flag) {
+        case "--cluster" -> cluster = true;
+        case "--concurrency" -> concurrency = wholeNumber(flag, value(args, ++i, flag));
+        case "--warmup" -> warmup = duration(flag, value(args, ++i, flag));
+        case "--duration" -> duration = duration(flag, value(args, ++i, flag));
+        case "--out" -> out = Path.of(value(args, ++i, flag));
+        case "--service-jar" -> serviceJar = Path.of(value(args, ++i, flag));
+        case "--sandbox-jar" -> sandboxJar = Path.of(value(args, ++i, flag));
+        case "--gateway-jvm-option" -> jvmOptions.add(value(args, ++i, flag));
+        default -> throw new IllegalArgumentException("Unknown option " + flag);
+      }
+    }
+    if (out == null) {
+      out = root.resolve("benchmark/target/login-benchmark-" + (cluster ? "cluster" : "single") + "-c"
+          + concurrency + ".json");
+    }
+    return new BenchmarkOptions(concurrency, warmup, duration, cluster, out, serviceJar, sandboxJar, jvmOptions,
+        root);
+  }
+
+  /** {@code 60s}, {@code 2m}, {@code 500ms}; a bare number is seconds. */
+  static Duration duration(String flag, String text) {
+    Matcher matcher = DURATION.matcher(text);
+    if (!matcher.matches()) {
+      throw new IllegalArgumentException(flag + " takes a duration such as 60s, 2m or 500ms, not " + text);
+    }
+    long amount = Long.parseLong(matcher.group(1));
+    String unit = matcher.group(2) == null ? "s" : matcher.group(2);
+    return switch (unit) {
+      case "ms" -> Duration.ofMillis(amount);
+      case "m" -> Duration.ofMinutes(amount);
+      default -> Duration.ofSeconds(amount);
+    };
+  }
+
+  public String mode() {
+    return cluster ? "cluster" : "single";
+  }
+
+  public Path markdownOut() {
+    String name = out.getFileName().toString();
+    String base = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+    return out.resolveSibling(base + ".md");
+  }
+
+  private static String value(List<String> args, int index, String flag) {
+    if (index >= args.size()) {
+      throw new IllegalArgumentException(flag + " needs a value");
+    }
+    return args.get(index);
+  }
+
+  private static int wholeNumber(String flag, String text) {
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException notANumber) {
+      throw new IllegalArgumentException(flag + " takes a whole number, not " + text);
+    }
+  }
+}
