@@ -33,7 +33,7 @@ final class RoleDeployment {
     if (!settings.runs(Role.TWITTER_CLIENT)) {
       return Future.succeededFuture();
     }
-    return vertx.deployVerticle(TwitterClientVerticle::new,
+    return vertx.deployVerticle(() -> new TwitterClientVerticle(),
             options(settings.twitterClient(), settings.twitterClientInstances()))
         .onSuccess(deployed::add)
         .mapEmpty();

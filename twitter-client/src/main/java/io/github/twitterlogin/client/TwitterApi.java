@@ -37,12 +37,12 @@ final class TwitterApi {
   private final long requestTimeoutMillis;
   private final String consumerSecret;
 
-  TwitterApi(WebClient client, OAuthSigner signer, TwitterClientSettings settings) {
+  TwitterApi(WebClient client, OAuthSigner signer, TwitterClientOptions options) {
     this.client = client;
     this.signer = signer;
-    this.apiBaseUrl = settings.apiBaseUrl();
-    this.requestTimeoutMillis = settings.requestTimeoutMillis();
-    this.consumerSecret = settings.consumer().secret();
+    this.apiBaseUrl = options.getApiBaseUrl();
+    this.requestTimeoutMillis = options.getRequestTimeoutMillis();
+    this.consumerSecret = options.getConsumerSecret();
   }
 
   /** Sends the request; any answer but a 2xx is a failure. */

@@ -19,6 +19,7 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,14 +32,27 @@ public class TwitterClientVerticle extends VerticleBase {
 
   private static final Logger log = LoggerFactory.getLogger(TwitterClientVerticle.class);
 
+  private final TwitterClientOptions givenOptions;
   private final List<MessageConsumer<Object>> consumers = new ArrayList<>();
   private final OperationsInFlight inFlight = new OperationsInFlight();
   private WebClient webClient;
 
+  /** Reads its options at start from {@code config()}, with the keys of {@link TwitterClientOptions#toJson()}. */
+  public TwitterClientVerticle() {
+    this.givenOptions = null;
+  }
+
+  /** Takes a copy of {@code options}, checked at start; the deployment's config is then not read. */
+  public TwitterClientVerticle(TwitterClientOptions options) {
+    this.givenOptions = new TwitterClientOptions(Objects.requireNonNull(options, "options"));
+  }
+
+  /** Fails with the {@link TwitterClientOptions#validate()} message when an option is missing or malformed. */
   @Override
   public Future<?> start() {
-    return Future.succeededFuture(config())
-        .map(TwitterClientSettings::fromJson)
+    return Future.succeededFuture(givenOptions)
+        .map(given -> given != null ? given : new TwitterClientOptions(config()))
+        .map(TwitterClientOptions::validate)
         .compose(this::serve);
   }
 
@@ -55,10 +69,10 @@ public class TwitterClientVerticle extends VerticleBase {
   }
 
   /** Succeeds once every address is registered across the cluster. */
-  private Future<?> serve(TwitterClientSettings settings) {
-    webClient = WebClient.create(vertx, webClientOptions(settings));
-    TwitterApi api = new TwitterApi(webClient, OAuthSigner.hmacSha1(settings.consumer()), settings);
-    TokenEndpoints tokens = new TokenEndpoints(api, settings.apiBaseUrl());
+  private Future<?> serve(TwitterClientOptions options) {
+    webClient = WebClient.create(vertx, webClientOptions(options));
+    TwitterApi api = new TwitterApi(webClient, OAuthSigner.hmacSha1(options.consumer()), options);
+    TokenEndpoints tokens = new TokenEndpoints(api, options.getApiBaseUrl());
     UserEndpoints users = new UserEndpoints(api);
     return Future.all(List.of(
             consume(TwitterAddresses.REQUEST_TOKEN, RequestTokenRequest::fromJson,
@@ -72,8 +86,7 @@ public class TwitterClientVerticle extends VerticleBase {
             consume(TwitterAddresses.API_CALL, ApiRequest::fromJson,
                 request -> users.call(request).map(ApiResponse::toJson)),
             register(vertx.eventBus().consumer(TwitterAddresses.PING, message -> message.reply(new JsonObject())))))
-        .onSuccess(registered -> log.debug("Twitter client serving {} for consumer {}",
-            settings.apiBaseUrl(), settings.consumer().key()))
+        .onSuccess(registered -> log.debug("Twitter client serving with {}", options))
         .onFailure(failure -> webClient.close());
   }
 
@@ -88,9 +101,9 @@ public class TwitterClientVerticle extends VerticleBase {
     return consumer.completion();
   }
 
-  private static WebClientOptions webClientOptions(TwitterClientSettings settings) {
+  private static WebClientOptions webClientOptions(TwitterClientOptions options) {
     return new WebClientOptions()
-        .setConnectTimeout(settings.connectTimeoutMillis())
+        .setConnectTimeout(options.getConnectTimeoutMillis())
         .setKeepAlive(true)
         // A redirect would carry a signature made for another URL, and the Authorization header to another host.
         .setFollowRedirects(false);
