@@ -1,5 +1,6 @@
 package io.github.twitterlogin.service;
 
+import io.github.twitterlogin.client.TwitterClientOptions;
 import io.github.twitterlogin.sandbox.SandboxConsumer;
 import io.github.twitterlogin.shared.cluster.ClusterSettings;
 import io.github.twitterlogin.shared.settings.Environment;
@@ -43,7 +44,7 @@ public record ServiceSettings(
     boolean useSandbox = consumerKey.isEmpty();
     JsonObject gateway = gatewayConfig(env);
     JsonObject sandbox = sandboxConfig(env, gateway.getString("publicUrl"));
-    String defaultApiUrl = useSandbox ? sandbox.getString("publicUrl") : "https://api.twitter.com";
+    String defaultApiUrl = useSandbox ? sandbox.getString("publicUrl") : TwitterClientOptions.DEFAULT_API_BASE_URL;
     int cores = Runtime.getRuntime().availableProcessors();
     return new ServiceSettings(
         roles,
@@ -54,8 +55,10 @@ public record ServiceSettings(
             .put("apiBaseUrl", env.httpUrl("TWITTER_API_URL", defaultApiUrl))
             .put("consumerKey", consumerKey.orElse(DEFAULT_SANDBOX_CONSUMER_KEY))
             .put("consumerSecret", consumerSecret.orElse(DEFAULT_SANDBOX_CONSUMER_SECRET))
-            .put("connectTimeoutMillis", env.integer("TWITTER_CONNECT_TIMEOUT_MS", 5_000, 1, 600_000))
-            .put("requestTimeoutMillis", env.integer("TWITTER_REQUEST_TIMEOUT_MS", 10_000, 1, 600_000)),
+            .put("connectTimeoutMillis", env.integer("TWITTER_CONNECT_TIMEOUT_MS",
+                TwitterClientOptions.DEFAULT_CONNECT_TIMEOUT_MILLIS, 1, 600_000))
+            .put("requestTimeoutMillis", env.integer("TWITTER_REQUEST_TIMEOUT_MS",
+                (int) TwitterClientOptions.DEFAULT_REQUEST_TIMEOUT_MILLIS, 1, 600_000)),
         useSandbox && roles.contains(Role.SANDBOX) ? Optional.of(sandbox) : Optional.empty(),
         ClusterSettings.fromEnvironment(env));
   }

@@ -26,7 +26,7 @@ class ServiceSettingsTest {
         "TWITTER_CONSUMER_KEY", "key", "TWITTER_CONSUMER_SECRET", "secret")));
 
     assertThat(settings.sandbox()).isEmpty();
-    assertThat(settings.twitterClient().getString("apiBaseUrl")).isEqualTo("https://api.twitter.com");
+    assertThat(settings.twitterClient().getString("apiBaseUrl")).isEqualTo("https://api.x.com");
     assertThat(settings.twitterClient().getString("consumerKey")).isEqualTo("key");
   }
 

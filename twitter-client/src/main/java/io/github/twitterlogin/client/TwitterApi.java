@@ -115,7 +115,8 @@ final class TwitterApi {
         || cause instanceof StreamResetException;
   }
 
-  private SecretRedaction redactionFor(TwitterRequest request) {
+  /** The secrets of {@code request} and the consumer secret, to keep out of a failure text. */
+  SecretRedaction redactionFor(TwitterRequest request) {
     List<String> secrets = new ArrayList<>(request.secrets());
     secrets.add(consumerSecret);
     return new SecretRedaction(secrets);

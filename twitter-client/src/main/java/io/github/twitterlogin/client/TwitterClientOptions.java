@@ -18,7 +18,8 @@ import java.util.Objects;
  */
 public class TwitterClientOptions {
 
-  public static final String DEFAULT_API_BASE_URL = "https://api.twitter.com";
+  /** X's API host; {@code https://api.twitter.com} serves the same API and still works. */
+  public static final String DEFAULT_API_BASE_URL = "https://api.x.com";
   public static final int DEFAULT_CONNECT_TIMEOUT_MILLIS = 5_000;
   public static final long DEFAULT_REQUEST_TIMEOUT_MILLIS = 10_000;
 

@@ -7,6 +7,8 @@ import io.github.twitterlogin.shared.ApiRequest;
 import io.github.twitterlogin.shared.ApiResponse;
 import io.github.twitterlogin.shared.RequestToken;
 import io.github.twitterlogin.shared.RequestTokenRequest;
+import io.github.twitterlogin.shared.SignIn;
+import io.github.twitterlogin.shared.SignInRequest;
 import io.github.twitterlogin.shared.TokenCredentials;
 import io.github.twitterlogin.shared.TwitterAddresses;
 import io.github.twitterlogin.shared.TwitterUser;
@@ -74,11 +76,16 @@ public class TwitterClientVerticle extends VerticleBase {
     TwitterApi api = new TwitterApi(webClient, OAuthSigner.hmacSha1(options.consumer()), options);
     TokenEndpoints tokens = new TokenEndpoints(api, options.getApiBaseUrl());
     UserEndpoints users = new UserEndpoints(api);
+    SignInStep signIn = new SignInStep(tokens, users);
     return Future.all(List.of(
             consume(TwitterAddresses.REQUEST_TOKEN, RequestTokenRequest::fromJson,
                 request -> tokens.requestToken(request).map(RequestToken::toJson)),
             consume(TwitterAddresses.ACCESS_TOKEN, AccessTokenRequest::fromJson,
                 request -> tokens.accessToken(request).map(AccessToken::toJson)),
+            consume(TwitterAddresses.SIGN_IN, SignInRequest::fromJson,
+                request -> signIn.signIn(request).map(SignIn::toJson)),
+            consume(TwitterAddresses.USERS_ME, TokenCredentials::fromJson,
+                credentials -> users.usersMe(credentials).map(TwitterUser::toJson)),
             consume(TwitterAddresses.VERIFY_CREDENTIALS, VerifyCredentialsRequest::fromJson,
                 request -> users.verifyCredentials(request).map(TwitterUser::toJson)),
             consume(TwitterAddresses.INVALIDATE_TOKEN, TokenCredentials::fromJson,
