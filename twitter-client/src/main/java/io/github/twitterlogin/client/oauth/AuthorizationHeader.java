@@ -17,10 +17,16 @@ public final class AuthorizationHeader {
 
   /** Each name and value percent-encoded, the value in double quotes, pairs separated by ", ". */
   public static String format(List<Parameter> protocolParameters) {
-    List<String> pairs = protocolParameters.stream()
-        .map(p -> PercentEncoding.encode(p.name()) + "=\"" + PercentEncoding.encode(p.value()) + "\"")
-        .toList();
-    return SCHEME + " " + String.join(", ", pairs);
+    StringBuilder header = new StringBuilder(SCHEME.length() + 64 * protocolParameters.size()).append(SCHEME).append(' ');
+    for (int i = 0; i < protocolParameters.size(); i++) {
+      Parameter parameter = protocolParameters.get(i);
+      if (i > 0) {
+        header.append(", ");
+      }
+      PercentEncoding.encodeTo(header, parameter.name()).append("=\"");
+      PercentEncoding.encodeTo(header, parameter.value()).append('"');
+    }
+    return header.toString();
   }
 
   /**

@@ -2,6 +2,7 @@ package io.github.twitterlogin.client.oauth;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,9 +23,11 @@ public final class SignatureBaseString {
     List<Parameter> parameters = new ArrayList<>(Parameter.parseForm(url.getRawQuery()));
     parameters.addAll(formParameters);
     parameters.addAll(protocolParameters);
-    return method.toUpperCase(Locale.ROOT)
-        + "&" + PercentEncoding.encode(baseStringUri(url))
-        + "&" + PercentEncoding.encode(normalizedParameters(parameters));
+    String normalized = normalizedParameters(parameters);
+    StringBuilder baseString = new StringBuilder(method.length() + 64 + normalized.length() * 3 / 2)
+        .append(method.toUpperCase(Locale.ROOT)).append('&');
+    PercentEncoding.encodeTo(baseString, baseStringUri(url)).append('&');
+    return PercentEncoding.encodeTo(baseString, normalized).toString();
   }
 
   /**
@@ -42,11 +45,37 @@ public final class SignatureBaseString {
     return scheme + "://" + host + (defaultPort ? "" : ":" + port) + path;
   }
 
-  /** Section 3.4.1.3.2: each pair encoded, sorted, joined by {@code &}; duplicates are kept. */
+  /**
+   * Section 3.4.1.3.2: each pair encoded, sorted, joined by {@code &}; duplicates are kept. Each
+   * name and value is encoded once and the encoded pairs are sorted: their text is ASCII, so
+   * {@link String#compareTo} is the byte order that the section asks for, and the order of
+   * {@link Parameter#BY_ENCODED_NAME_THEN_VALUE}.
+   */
   public static String normalizedParameters(List<Parameter> parameters) {
-    return String.join("&", parameters.stream()
-        .sorted(Parameter.BY_ENCODED_NAME_THEN_VALUE)
-        .map(Parameter::encoded)
-        .toList());
+    EncodedPair[] pairs = new EncodedPair[parameters.size()];
+    int length = 0;
+    for (int i = 0; i < pairs.length; i++) {
+      Parameter parameter = parameters.get(i);
+      pairs[i] = new EncodedPair(PercentEncoding.encode(parameter.name()), PercentEncoding.encode(parameter.value()));
+      length += pairs[i].name.length() + pairs[i].value.length() + 2;
+    }
+    Arrays.sort(pairs);
+    StringBuilder normalized = new StringBuilder(length);
+    for (EncodedPair pair : pairs) {
+      if (!normalized.isEmpty()) {
+        normalized.append('&');
+      }
+      normalized.append(pair.name).append('=').append(pair.value);
+    }
+    return normalized.toString();
+  }
+
+  private record EncodedPair(String name, String value) implements Comparable<EncodedPair> {
+
+    @Override
+    public int compareTo(EncodedPair other) {
+      int byName = name.compareTo(other.name);
+      return byName != 0 ? byName : value.compareTo(other.value);
+    }
   }
 }

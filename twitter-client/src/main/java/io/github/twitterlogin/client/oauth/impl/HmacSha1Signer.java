@@ -32,14 +32,14 @@ public final class HmacSha1Signer implements OAuthSigner {
     String baseString = SignatureBaseString.create(
         request.method(), request.url(), request.formParameters(), protocol);
     String tokenSecret = request.token() == null ? null : request.token().tokenSecret();
-    List<Parameter> header = new ArrayList<>(protocol);
-    header.add(new Parameter("oauth_signature", HmacSha1Signature.sign(baseString, consumer.secret(), tokenSecret)));
-    return AuthorizationHeader.format(header);
+    protocol.add(new Parameter("oauth_signature", HmacSha1Signature.sign(baseString, consumer.secret(), tokenSecret)));
+    return AuthorizationHeader.format(protocol);
   }
 
   /** Section 3.1: the parameters every signed request carries, in the order Twitter documents. */
   private List<Parameter> protocolParameters(UnsignedRequest request) {
-    List<Parameter> protocol = new ArrayList<>(request.extraProtocolParameters());
+    List<Parameter> protocol = new ArrayList<>(request.extraProtocolParameters().size() + 7);
+    protocol.addAll(request.extraProtocolParameters());
     protocol.add(new Parameter("oauth_consumer_key", consumer.key()));
     protocol.add(new Parameter("oauth_nonce", nonces.get()));
     protocol.add(new Parameter("oauth_signature_method", HmacSha1Signature.METHOD));
