@@ -17,14 +17,13 @@ public final class AuthorizationHeader {
 
   /** Each name and value percent-encoded, the value in double quotes, pairs separated by ", ". */
   public static String format(List<Parameter> protocolParameters) {
-    StringBuilder header = new StringBuilder(SCHEME.length() + 64 * protocolParameters.size()).append(SCHEME).append(' ');
+    AsciiText header = new AsciiText(SCHEME.length() + 80 * protocolParameters.size()).append(SCHEME).append(' ');
     for (int i = 0; i < protocolParameters.size(); i++) {
       Parameter parameter = protocolParameters.get(i);
       if (i > 0) {
         header.append(", ");
       }
-      PercentEncoding.encodeTo(header, parameter.name()).append("=\"");
-      PercentEncoding.encodeTo(header, parameter.value()).append('"');
+      header.appendEncoded(parameter.name()).append("=\"").appendEncoded(parameter.value()).append('"');
     }
     return header.toString();
   }

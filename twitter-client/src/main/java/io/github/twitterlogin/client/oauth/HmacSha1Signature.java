@@ -27,9 +27,9 @@ public final class HmacSha1Signature {
 
   /** @param tokenSecret null or empty before a token exists (the request-token step) */
   public static String sign(String baseString, String consumerSecret, String tokenSecret) {
-    StringBuilder key = PercentEncoding.encodeTo(new StringBuilder(64), consumerSecret).append('&');
+    AsciiText key = new AsciiText(128).appendEncoded(consumerSecret).append('&');
     if (tokenSecret != null) {
-      PercentEncoding.encodeTo(key, tokenSecret);
+      key.appendEncoded(tokenSecret);
     }
     byte[] digest = MACS.get().keyedWith(key.toString()).doFinal(baseString.getBytes(StandardCharsets.UTF_8));
     return Base64.getEncoder().encodeToString(digest);

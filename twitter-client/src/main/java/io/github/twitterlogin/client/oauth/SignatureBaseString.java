@@ -23,11 +23,25 @@ public final class SignatureBaseString {
     List<Parameter> parameters = new ArrayList<>(Parameter.parseForm(url.getRawQuery()));
     parameters.addAll(formParameters);
     parameters.addAll(protocolParameters);
-    String normalized = normalizedParameters(parameters);
-    StringBuilder baseString = new StringBuilder(method.length() + 64 + normalized.length() * 3 / 2)
-        .append(method.toUpperCase(Locale.ROOT)).append('&');
-    PercentEncoding.encodeTo(baseString, baseStringUri(url)).append('&');
-    return PercentEncoding.encodeTo(baseString, normalized).toString();
+    EncodedPair[] pairs = sortedEncodedPairs(parameters);
+    String upperMethod = method.toUpperCase(Locale.ROOT);
+    boolean asciiMethod = AsciiText.isAscii(upperMethod);
+    AsciiText baseString = new AsciiText(upperMethod.length() + 96 + 2 * lengthOf(pairs));
+    if (asciiMethod) {
+      baseString.append(upperMethod).append('&');
+    }
+    baseString.appendEncoded(baseStringUri(url)).append('&');
+    // Section 3.4.1.1 encodes the normalized parameters once more. Their text is unreserved
+    // characters and %XX escapes joined by = and &, so only %, = and & change: written here
+    // directly, without the normalized string.
+    for (int i = 0; i < pairs.length; i++) {
+      if (i > 0) {
+        baseString.append("%26");
+      }
+      baseString.appendEncodedAgain(pairs[i].name).append("%3D").appendEncodedAgain(pairs[i].value);
+    }
+    // A method is an ASCII token (RFC 9110 section 9.1); any other is kept as given, as it always was.
+    return asciiMethod ? baseString.toString() : upperMethod + "&" + baseString;
   }
 
   /**
@@ -52,15 +66,8 @@ public final class SignatureBaseString {
    * {@link Parameter#BY_ENCODED_NAME_THEN_VALUE}.
    */
   public static String normalizedParameters(List<Parameter> parameters) {
-    EncodedPair[] pairs = new EncodedPair[parameters.size()];
-    int length = 0;
-    for (int i = 0; i < pairs.length; i++) {
-      Parameter parameter = parameters.get(i);
-      pairs[i] = new EncodedPair(PercentEncoding.encode(parameter.name()), PercentEncoding.encode(parameter.value()));
-      length += pairs[i].name.length() + pairs[i].value.length() + 2;
-    }
-    Arrays.sort(pairs);
-    StringBuilder normalized = new StringBuilder(length);
+    EncodedPair[] pairs = sortedEncodedPairs(parameters);
+    StringBuilder normalized = new StringBuilder(lengthOf(pairs));
     for (EncodedPair pair : pairs) {
       if (!normalized.isEmpty()) {
         normalized.append('&');
@@ -68,6 +75,25 @@ public final class SignatureBaseString {
       normalized.append(pair.name).append('=').append(pair.value);
     }
     return normalized.toString();
+  }
+
+  private static EncodedPair[] sortedEncodedPairs(List<Parameter> parameters) {
+    EncodedPair[] pairs = new EncodedPair[parameters.size()];
+    for (int i = 0; i < pairs.length; i++) {
+      Parameter parameter = parameters.get(i);
+      pairs[i] = new EncodedPair(PercentEncoding.encode(parameter.name()), PercentEncoding.encode(parameter.value()));
+    }
+    Arrays.sort(pairs);
+    return pairs;
+  }
+
+  /** The length of the normalized parameters. */
+  private static int lengthOf(EncodedPair[] pairs) {
+    int length = 0;
+    for (EncodedPair pair : pairs) {
+      length += pair.name.length() + pair.value.length() + 2;
+    }
+    return length;
   }
 
   private record EncodedPair(String name, String value) implements Comparable<EncodedPair> {
