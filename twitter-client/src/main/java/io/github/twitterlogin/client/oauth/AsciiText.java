@@ -51,9 +51,12 @@ final class AsciiText {
   AsciiText append(String ascii) {
     int count = ascii.length();
     ensureRoom(count);
+    byte[] out = bytes;
+    int end = length;
     for (int i = 0; i < count; i++) {
-      bytes[length++] = (byte) ascii.charAt(i);
+      out[end++] = (byte) ascii.charAt(i);
     }
+    length = end;
     return this;
   }
 
@@ -61,51 +64,69 @@ final class AsciiText {
    * RFC 5849 section 3.6. ASCII is escaped char by char; from the first other char on, the rest
    * goes through {@link String#getBytes} (so a lone surrogate is {@code ?}, as it always was),
    * which is the same UTF-8 as the whole string's, since the split falls between code points.
+   * Room for three bytes a char is made first, so that the loop checks nothing but the char.
    */
   AsciiText appendEncoded(String value) {
     int count = value.length();
-    ensureRoom(count);
+    ensureRoom(3 * count);
+    byte[] out = bytes;
+    int end = length;
     for (int i = 0; i < count; i++) {
       char c = value.charAt(i);
-      if (c >= 0x80) {
-        for (byte b : value.substring(i).getBytes(StandardCharsets.UTF_8)) {
-          appendEncodedByte(b & 0xFF);
-        }
-        return this;
+      if (isUnreserved(c)) {
+        out[end++] = (byte) c;
+      } else if (c < 0x80) {
+        end = escape(out, end, c);
+      } else {
+        length = end;
+        return appendEncodedUtf8(value.substring(i).getBytes(StandardCharsets.UTF_8));
       }
-      appendEncodedByte(c);
     }
+    length = end;
+    return this;
+  }
+
+  private AsciiText appendEncodedUtf8(byte[] utf8) {
+    ensureRoom(3 * utf8.length);
+    byte[] out = bytes;
+    int end = length;
+    for (byte b : utf8) {
+      int octet = b & 0xFF;
+      if (isUnreserved(octet)) {
+        out[end++] = b;
+      } else {
+        end = escape(out, end, octet);
+      }
+    }
+    length = end;
     return this;
   }
 
   /** Percent-encodes text that is percent-encoded already: only its {@code %} needs an escape. */
   AsciiText appendEncodedAgain(String encoded) {
     int count = encoded.length();
-    ensureRoom(count);
+    ensureRoom(3 * count);
+    byte[] out = bytes;
+    int end = length;
     for (int i = 0; i < count; i++) {
       char c = encoded.charAt(i);
       if (c == '%') {
-        ensureRoom(3);
-        bytes[length++] = '%';
-        bytes[length++] = '2';
-        bytes[length++] = '5';
+        out[end++] = '%';
+        out[end++] = '2';
+        out[end++] = '5';
       } else {
-        ensureRoom(1);
-        bytes[length++] = (byte) c;
+        out[end++] = (byte) c;
       }
     }
+    length = end;
     return this;
   }
 
-  private void appendEncodedByte(int octet) {
-    ensureRoom(3);
-    if (isUnreserved(octet)) {
-      bytes[length++] = (byte) octet;
-    } else {
-      bytes[length++] = '%';
-      bytes[length++] = HEX[octet >> 4];
-      bytes[length++] = HEX[octet & 0xF];
-    }
+  private static int escape(byte[] out, int end, int octet) {
+    out[end] = '%';
+    out[end + 1] = HEX[octet >> 4];
+    out[end + 2] = HEX[octet & 0xF];
+    return end + 3;
   }
 
   private void ensureRoom(int count) {

@@ -17,13 +17,17 @@ public final class AuthorizationHeader {
 
   /** Each name and value percent-encoded, the value in double quotes, pairs separated by ", ". */
   public static String format(List<Parameter> protocolParameters) {
-    AsciiText header = new AsciiText(SCHEME.length() + 80 * protocolParameters.size()).append(SCHEME).append(' ');
+    int room = SCHEME.length() + 1;
+    for (Parameter parameter : protocolParameters) {
+      room += parameter.encodedName().length() + parameter.encodedValue().length() + 5;
+    }
+    AsciiText header = new AsciiText(room).append(SCHEME).append(' ');
     for (int i = 0; i < protocolParameters.size(); i++) {
       Parameter parameter = protocolParameters.get(i);
       if (i > 0) {
         header.append(", ");
       }
-      header.appendEncoded(parameter.name()).append("=\"").appendEncoded(parameter.value()).append('"');
+      header.append(parameter.encodedName()).append("=\"").append(parameter.encodedValue()).append('"');
     }
     return header.toString();
   }

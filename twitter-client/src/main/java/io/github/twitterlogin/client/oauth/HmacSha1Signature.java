@@ -27,7 +27,8 @@ public final class HmacSha1Signature {
 
   /** @param tokenSecret null or empty before a token exists (the request-token step) */
   public static String sign(String baseString, String consumerSecret, String tokenSecret) {
-    AsciiText key = new AsciiText(128).appendEncoded(consumerSecret).append('&');
+    AsciiText key = new AsciiText(3 * (consumerSecret.length() + (tokenSecret == null ? 0 : tokenSecret.length())) + 1)
+        .appendEncoded(consumerSecret).append('&');
     if (tokenSecret != null) {
       key.appendEncoded(tokenSecret);
     }

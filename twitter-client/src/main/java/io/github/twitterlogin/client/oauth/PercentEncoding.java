@@ -17,7 +17,7 @@ public final class PercentEncoding {
   public static String encode(String value) {
     for (int i = 0; i < value.length(); i++) {
       if (!AsciiText.isUnreserved(value.charAt(i))) {
-        return new AsciiText(value.length() + 32).appendEncoded(value).toString();
+        return new AsciiText(3 * value.length()).appendEncoded(value).toString();
       }
     }
     return value;

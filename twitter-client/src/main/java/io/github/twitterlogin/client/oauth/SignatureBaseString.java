@@ -23,22 +23,24 @@ public final class SignatureBaseString {
     List<Parameter> parameters = new ArrayList<>(Parameter.parseForm(url.getRawQuery()));
     parameters.addAll(formParameters);
     parameters.addAll(protocolParameters);
-    EncodedPair[] pairs = sortedEncodedPairs(parameters);
+    Parameter[] sorted = sortedByEncoding(parameters);
     String upperMethod = method.toUpperCase(Locale.ROOT);
     boolean asciiMethod = AsciiText.isAscii(upperMethod);
-    AsciiText baseString = new AsciiText(upperMethod.length() + 96 + 2 * lengthOf(pairs));
+    String baseStringUri = baseStringUri(url);
+    // Room for every char escaped, so that the text never grows on the way.
+    AsciiText baseString = new AsciiText(upperMethod.length() + 2 + 3 * baseStringUri.length() + 3 * lengthOf(sorted));
     if (asciiMethod) {
       baseString.append(upperMethod).append('&');
     }
-    baseString.appendEncoded(baseStringUri(url)).append('&');
+    baseString.appendEncoded(baseStringUri).append('&');
     // Section 3.4.1.1 encodes the normalized parameters once more. Their text is unreserved
     // characters and %XX escapes joined by = and &, so only %, = and & change: written here
     // directly, without the normalized string.
-    for (int i = 0; i < pairs.length; i++) {
+    for (int i = 0; i < sorted.length; i++) {
       if (i > 0) {
         baseString.append("%26");
       }
-      baseString.appendEncodedAgain(pairs[i].name).append("%3D").appendEncodedAgain(pairs[i].value);
+      baseString.appendEncodedAgain(sorted[i].encodedName()).append("%3D").appendEncodedAgain(sorted[i].encodedValue());
     }
     // A method is an ASCII token (RFC 9110 section 9.1); any other is kept as given, as it always was.
     return asciiMethod ? baseString.toString() : upperMethod + "&" + baseString;
@@ -61,47 +63,33 @@ public final class SignatureBaseString {
 
   /**
    * Section 3.4.1.3.2: each pair encoded, sorted, joined by {@code &}; duplicates are kept. Each
-   * name and value is encoded once and the encoded pairs are sorted: their text is ASCII, so
-   * {@link String#compareTo} is the byte order that the section asks for, and the order of
-   * {@link Parameter#BY_ENCODED_NAME_THEN_VALUE}.
+   * name and value is encoded once (see {@link Parameter#encodedName()}) and the parameters are
+   * sorted by their encodings, {@link Parameter#BY_ENCODED_NAME_THEN_VALUE}.
    */
   public static String normalizedParameters(List<Parameter> parameters) {
-    EncodedPair[] pairs = sortedEncodedPairs(parameters);
-    StringBuilder normalized = new StringBuilder(lengthOf(pairs));
-    for (EncodedPair pair : pairs) {
-      if (!normalized.isEmpty()) {
+    Parameter[] sorted = sortedByEncoding(parameters);
+    AsciiText normalized = new AsciiText(lengthOf(sorted));
+    for (int i = 0; i < sorted.length; i++) {
+      if (i > 0) {
         normalized.append('&');
       }
-      normalized.append(pair.name).append('=').append(pair.value);
+      normalized.append(sorted[i].encodedName()).append('=').append(sorted[i].encodedValue());
     }
     return normalized.toString();
   }
 
-  private static EncodedPair[] sortedEncodedPairs(List<Parameter> parameters) {
-    EncodedPair[] pairs = new EncodedPair[parameters.size()];
-    for (int i = 0; i < pairs.length; i++) {
-      Parameter parameter = parameters.get(i);
-      pairs[i] = new EncodedPair(PercentEncoding.encode(parameter.name()), PercentEncoding.encode(parameter.value()));
-    }
-    Arrays.sort(pairs);
-    return pairs;
+  private static Parameter[] sortedByEncoding(List<Parameter> parameters) {
+    Parameter[] sorted = parameters.toArray(new Parameter[0]);
+    Arrays.sort(sorted, Parameter.BY_ENCODED_NAME_THEN_VALUE);
+    return sorted;
   }
 
-  /** The length of the normalized parameters. */
-  private static int lengthOf(EncodedPair[] pairs) {
+  /** The length of the normalized parameters, separators included. */
+  private static int lengthOf(Parameter[] parameters) {
     int length = 0;
-    for (EncodedPair pair : pairs) {
-      length += pair.name.length() + pair.value.length() + 2;
+    for (Parameter parameter : parameters) {
+      length += parameter.encodedName().length() + parameter.encodedValue().length() + 2;
     }
     return length;
-  }
-
-  private record EncodedPair(String name, String value) implements Comparable<EncodedPair> {
-
-    @Override
-    public int compareTo(EncodedPair other) {
-      int byName = name.compareTo(other.name);
-      return byName != 0 ? byName : value.compareTo(other.value);
-    }
   }
 }

@@ -14,13 +14,19 @@ import java.util.function.Supplier;
 
 public final class HmacSha1Signer implements OAuthSigner {
 
+  /** The same on every request; a {@link Parameter} keeps its encodings, so these are encoded once. */
+  private static final Parameter SIGNATURE_METHOD = new Parameter("oauth_signature_method", HmacSha1Signature.METHOD);
+  private static final Parameter VERSION = new Parameter("oauth_version", "1.0");
+
   private final ConsumerCredentials consumer;
+  private final Parameter consumerKey;
   private final Clock clock;
   private final Supplier<String> nonces;
   private final boolean sendVersion;
 
   public HmacSha1Signer(ConsumerCredentials consumer, Clock clock, Supplier<String> nonces, boolean sendVersion) {
     this.consumer = consumer;
+    this.consumerKey = new Parameter("oauth_consumer_key", consumer.key());
     this.clock = clock;
     this.nonces = nonces;
     this.sendVersion = sendVersion;
@@ -40,15 +46,15 @@ public final class HmacSha1Signer implements OAuthSigner {
   private List<Parameter> protocolParameters(UnsignedRequest request) {
     List<Parameter> protocol = new ArrayList<>(request.extraProtocolParameters().size() + 7);
     protocol.addAll(request.extraProtocolParameters());
-    protocol.add(new Parameter("oauth_consumer_key", consumer.key()));
+    protocol.add(consumerKey);
     protocol.add(new Parameter("oauth_nonce", nonces.get()));
-    protocol.add(new Parameter("oauth_signature_method", HmacSha1Signature.METHOD));
+    protocol.add(SIGNATURE_METHOD);
     protocol.add(new Parameter("oauth_timestamp", Long.toString(clock.instant().getEpochSecond())));
     if (request.token() != null) {
       protocol.add(new Parameter("oauth_token", request.token().token()));
     }
     if (sendVersion) {
-      protocol.add(new Parameter("oauth_version", "1.0"));
+      protocol.add(VERSION);
     }
     return protocol;
   }
