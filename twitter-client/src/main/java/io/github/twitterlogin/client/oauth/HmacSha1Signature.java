@@ -15,10 +15,10 @@ public final class HmacSha1Signature {
   private static final String ALGORITHM = "HmacSHA1";
   /**
    * A {@link Mac} is not thread-safe and {@link Mac#getInstance} searches the providers each
-   * time, so each thread keeps one, with the last key it was given: the requests of one user
-   * (or the consumer's token steps) sign with it again without a new {@code init}. The key, made
-   * of the consumer secret and a token secret, thus stays in the thread's memory until the next
-   * one replaces it; it never leaves the process.
+   * time, so each thread keeps one, initialized with the last secrets it was given: the requests
+   * of one user (or the consumer's token steps) sign with it again without a new key or
+   * {@code init}. Those secrets thus stay referenced from the thread until the next ones replace
+   * them; they never leave the process.
    */
   private static final ThreadLocal<KeyedMac> MACS = ThreadLocal.withInitial(KeyedMac::new);
 
@@ -27,13 +27,19 @@ public final class HmacSha1Signature {
 
   /** @param tokenSecret null or empty before a token exists (the request-token step) */
   public static String sign(String baseString, String consumerSecret, String tokenSecret) {
+    byte[] digest = MACS.get().keyedWith(consumerSecret, tokenSecret)
+        .doFinal(baseString.getBytes(StandardCharsets.UTF_8));
+    return Base64.getEncoder().encodeToString(digest);
+  }
+
+  /** Section 3.4.2: both secrets encoded, joined by {@code &}; an absent token secret is empty. */
+  private static byte[] keyOf(String consumerSecret, String tokenSecret) {
     AsciiText key = new AsciiText(3 * (consumerSecret.length() + (tokenSecret == null ? 0 : tokenSecret.length())) + 1)
         .appendEncoded(consumerSecret).append('&');
     if (tokenSecret != null) {
       key.appendEncoded(tokenSecret);
     }
-    byte[] digest = MACS.get().keyedWith(key.toString()).doFinal(baseString.getBytes(StandardCharsets.UTF_8));
-    return Base64.getEncoder().encodeToString(digest);
+    return key.toString().getBytes(StandardCharsets.US_ASCII);
   }
 
   /** Compares signatures in constant time, so that a verifier leaks nothing through timing. */
@@ -49,7 +55,8 @@ public final class HmacSha1Signature {
   private static final class KeyedMac {
 
     private final Mac mac;
-    private String key;
+    private String consumerSecret;
+    private String tokenSecret;
 
     KeyedMac() {
       try {
@@ -59,15 +66,18 @@ public final class HmacSha1Signature {
       }
     }
 
-    Mac keyedWith(String signingKey) {
-      if (!signingKey.equals(key)) {
-        key = null;
+    /** An empty token secret and none make the same key, "consumer&", and either may come first. */
+    Mac keyedWith(String consumer, String token) {
+      String tokenOrEmpty = token == null ? "" : token;
+      if (!consumer.equals(consumerSecret) || !tokenOrEmpty.equals(tokenSecret)) {
+        consumerSecret = null;
         try {
-          mac.init(new SecretKeySpec(signingKey.getBytes(StandardCharsets.UTF_8), ALGORITHM));
+          mac.init(new SecretKeySpec(keyOf(consumer, token), ALGORITHM));
         } catch (GeneralSecurityException e) {
           throw new IllegalStateException("HmacSHA1 refused its key", e);
         }
-        key = signingKey;
+        consumerSecret = consumer;
+        tokenSecret = tokenOrEmpty;
       }
       return mac;
     }

@@ -26,6 +26,9 @@ class HmacSha1SignatureTest {
     assertThat(HmacSha1Signature.sign("base", "consumer", "b")).isEqualTo(reference("base", "consumer&b"));
     assertThat(HmacSha1Signature.sign("base", "consumer", null)).isEqualTo(reference("base", "consumer&"));
     assertThat(HmacSha1Signature.sign("other", "consumer", null)).isEqualTo(reference("other", "consumer&"));
+    assertThat(HmacSha1Signature.sign("other", "consumer", "")).isEqualTo(reference("other", "consumer&"));
+    assertThat(HmacSha1Signature.sign("other", "another-consumer", "")).isEqualTo(reference("other", "another-consumer&"));
+    assertThat(HmacSha1Signature.sign("other", "another-consumer", "b")).isEqualTo(reference("other", "another-consumer&b"));
   }
 
   @Test
