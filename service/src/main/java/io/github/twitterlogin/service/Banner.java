@@ -29,7 +29,7 @@ final class Banner {
       lines.add("  Sessions are sealed with the DEVELOPMENT key, known to all: set SESSION_ENCRYPTION_KEYS for real use.");
     }
     if (settings.runs(Role.TWITTER_CLIENT) && settings.sandbox().isEmpty()) {
-      lines.add("  Twitter API: " + settings.twitterClient().getString("apiBaseUrl"));
+      lines.add("  Twitter API: " + settings.twitterClient().getApiBaseUrl());
     }
     lines.add("  Cluster '" + settings.cluster().name() + "': Hazelcast on " + settings.cluster().host() + ":"
         + settings.cluster().port() + (settings.cluster().portAutoIncrement() ? " or the next free port" : "")

@@ -41,8 +41,8 @@ final class RoleDeployment {
     if (!settings.runs(Role.TWITTER_CLIENT)) {
       return Future.succeededFuture();
     }
-    return vertx.deployVerticle(TwitterClientVerticle::new,
-            options(settings.twitterClient(), settings.twitterClientInstances()))
+    return vertx.deployVerticle(() -> new TwitterClientVerticle(settings.twitterClient()),
+            new DeploymentOptions().setInstances(settings.twitterClientInstances()))
         .onSuccess(deployed::add)
         .mapEmpty();
   }
@@ -64,9 +64,5 @@ final class RoleDeployment {
         }, new DeploymentOptions().setInstances(settings.gatewayInstances()))
         .onSuccess(deployed::add)
         .map(deployment -> instances.get(0).actualPort().getAsInt());
-  }
-
-  private static DeploymentOptions options(JsonObject config, int instances) {
-    return new DeploymentOptions().setConfig(config).setInstances(instances);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.twitterlogin.service;
 
+import io.github.twitterlogin.client.TwitterClientOptions;
 import io.github.twitterlogin.gateway.GatewayOptions;
 import io.github.twitterlogin.gateway.TwitterAuthOptions;
 import io.github.twitterlogin.sandbox.SandboxConsumer;
@@ -28,7 +29,7 @@ public record ServiceSettings(
     int gatewayInstances,
     int twitterClientInstances,
     GatewayOptions gateway,
-    JsonObject twitterClient,
+    TwitterClientOptions twitterClient,
     Optional<JsonObject> sandbox,
     ClusterSettings cluster) {
 
@@ -56,19 +57,21 @@ public record ServiceSettings(
       gateway.validate();
     }
     JsonObject sandbox = sandboxConfig(env, gateway.authWithCallback().getCallbackUrl());
-    String defaultApiUrl = useSandbox ? sandbox.getString("publicUrl") : "https://api.twitter.com";
+    String defaultApiUrl = useSandbox ? sandbox.getString("publicUrl") : TwitterClientOptions.DEFAULT_API_BASE_URL;
     int cores = Runtime.getRuntime().availableProcessors();
     return new ServiceSettings(
         roles,
         env.integer("GATEWAY_INSTANCES", cores, 1, 256),
         env.integer("TWITTER_CLIENT_INSTANCES", 1, 1, 256),
         gateway,
-        new JsonObject()
-            .put("apiBaseUrl", env.httpUrl("TWITTER_API_URL", defaultApiUrl))
-            .put("consumerKey", consumerKey.orElse(DEFAULT_SANDBOX_CONSUMER_KEY))
-            .put("consumerSecret", consumerSecret.orElse(DEFAULT_SANDBOX_CONSUMER_SECRET))
-            .put("connectTimeoutMillis", env.integer("TWITTER_CONNECT_TIMEOUT_MS", 5_000, 1, 600_000))
-            .put("requestTimeoutMillis", env.integer("TWITTER_REQUEST_TIMEOUT_MS", 10_000, 1, 600_000)),
+        new TwitterClientOptions()
+            .setApiBaseUrl(env.httpUrl("TWITTER_API_URL", defaultApiUrl))
+            .setConsumerKey(consumerKey.orElse(DEFAULT_SANDBOX_CONSUMER_KEY))
+            .setConsumerSecret(consumerSecret.orElse(DEFAULT_SANDBOX_CONSUMER_SECRET))
+            .setConnectTimeoutMillis(env.integer("TWITTER_CONNECT_TIMEOUT_MS",
+                TwitterClientOptions.DEFAULT_CONNECT_TIMEOUT_MILLIS, 1, 600_000))
+            .setRequestTimeoutMillis(env.integer("TWITTER_REQUEST_TIMEOUT_MS",
+                (int) TwitterClientOptions.DEFAULT_REQUEST_TIMEOUT_MILLIS, 1, 600_000)),
         useSandbox && roles.contains(Role.SANDBOX) ? Optional.of(checked(sandbox)) : Optional.empty(),
         ClusterSettings.fromEnvironment(env));
   }

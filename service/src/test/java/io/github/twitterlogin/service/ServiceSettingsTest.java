@@ -23,7 +23,7 @@ class ServiceSettingsTest {
 
     assertThat(settings.roles()).containsExactlyInAnyOrder(Role.GATEWAY, Role.TWITTER_CLIENT, Role.SANDBOX);
     assertThat(settings.sandbox()).isPresent();
-    assertThat(settings.twitterClient().getString("apiBaseUrl")).isEqualTo("http://127.0.0.1:8900");
+    assertThat(settings.twitterClient().getApiBaseUrl()).isEqualTo("http://127.0.0.1:8900");
     assertThat(settings.gateway().getPort()).isEqualTo(8080);
     assertThat(settings.publicUrl()).isEqualTo("http://127.0.0.1:8080");
   }
@@ -34,7 +34,7 @@ class ServiceSettingsTest {
         "PUBLIC_URL", "https://login.example")));
 
     SandboxConsumer consumer = sandboxConsumer(settings);
-    assertThat(consumer.key()).isEqualTo(settings.twitterClient().getString("consumerKey"));
+    assertThat(consumer.key()).isEqualTo(settings.twitterClient().getConsumerKey());
     assertThat(consumer.callbacks().urls()).containsExactly("https://login.example/callback");
     assertThat(consumer.callbacks().developmentPrefixes()).containsExactly("http://127.0.0.1:");
   }
@@ -127,8 +127,8 @@ class ServiceSettingsTest {
         "SESSION_ENCRYPTION_KEYS", TestKeys.SESSION_ENCRYPTION_KEYS)));
 
     assertThat(settings.sandbox()).isEmpty();
-    assertThat(settings.twitterClient().getString("apiBaseUrl")).isEqualTo("https://api.twitter.com");
-    assertThat(settings.twitterClient().getString("consumerKey")).isEqualTo("key");
+    assertThat(settings.twitterClient().getApiBaseUrl()).isEqualTo("https://api.x.com");
+    assertThat(settings.twitterClient().getConsumerKey()).isEqualTo("key");
   }
 
   @Test
@@ -209,7 +209,7 @@ class ServiceSettingsTest {
     ServiceSettings settings = ServiceSettings.fromEnvironment(new Environment(Map.of("SANDBOX_HOST", "0.0.0.0")));
 
     assertThat(settings.sandbox().orElseThrow().getString("publicUrl")).isEqualTo("http://localhost:8900");
-    assertThat(settings.twitterClient().getString("apiBaseUrl")).isEqualTo("http://localhost:8900");
+    assertThat(settings.twitterClient().getApiBaseUrl()).isEqualTo("http://localhost:8900");
   }
 
   @Test

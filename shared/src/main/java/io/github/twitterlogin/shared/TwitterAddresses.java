@@ -14,7 +14,16 @@ public final class TwitterAddresses {
   /** {@link AccessTokenRequest} to {@link AccessToken}: exchanges the verifier, step three. */
   public static final String ACCESS_TOKEN = "twitter.oauth.access-token";
 
-  /** {@link VerifyCredentialsRequest} to {@link TwitterUser}. */
+  /**
+   * {@link SignInRequest} to {@link SignIn}: step three and the profile in one request, the
+   * verifier exchanged for the access token and the user read from the chosen source.
+   */
+  public static final String SIGN_IN = "twitter.oauth.sign-in";
+
+  /** {@link TokenCredentials} to {@link TwitterUser}: the user's v2 profile ({@code GET 2/users/me}). */
+  public static final String USERS_ME = "twitter.users.me";
+
+  /** {@link VerifyCredentialsRequest} to {@link TwitterUser}: the v1.1 profile, with the email when asked. */
   public static final String VERIFY_CREDENTIALS = "twitter.account.verify-credentials";
 
   /** {@link TokenCredentials} to {@link TokenCredentials#toTokenJson() the invalidated token}. */

@@ -30,6 +30,16 @@ public interface TwitterClient {
 
   Future<AccessToken> accessToken(AccessTokenRequest request);
 
+  /** The callback's step in one request: the access token and the profile (see {@link SignInRequest}). */
+  Future<SignIn> signIn(SignInRequest request);
+
+  default Future<SignIn> signIn(TokenCredentials requestToken, String verifier) {
+    return signIn(SignInRequest.of(requestToken, verifier));
+  }
+
+  /** The user's v2 profile, from {@code GET 2/users/me}. */
+  Future<TwitterUser> usersMe(TokenCredentials credentials);
+
   Future<TwitterUser> verifyCredentials(VerifyCredentialsRequest request);
 
   default Future<TwitterUser> verifyCredentials(TokenCredentials credentials) {

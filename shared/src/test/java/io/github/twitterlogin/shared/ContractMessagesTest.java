@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 class ContractMessagesTest {
@@ -81,6 +82,105 @@ class ContractMessagesTest {
 
     assertThat(request.toString()).doesNotContain("secret-1", "verifier-1").contains("token-1");
     assertThat(new AccessToken(TOKEN, "1", "a").toString()).doesNotContain("secret-1");
+  }
+
+  @Test
+  void requestTokenRequestKeepsAccessTypeAndLoginPageThroughJson() {
+    RequestTokenRequest request =
+        new RequestTokenRequest("https://app.example/cb", true, "ada", AccessType.READ, LoginPage.AUTHORIZE);
+
+    JsonObject json = new JsonObject(request.toJson().encode());
+
+    assertThat(json.getString("accessType")).isEqualTo("read");
+    assertThat(json.getString("loginPage")).isEqualTo("authorize");
+    assertThat(RequestTokenRequest.fromJson(json)).isEqualTo(request);
+  }
+
+  @Test
+  void requestTokenRequestDefaultsToTheAppsAccessOnTheAuthenticatePage() {
+    RequestTokenRequest request = RequestTokenRequest.fromJson(new JsonObject().put("callbackUrl", "https://app.example/cb"));
+
+    assertThat(request.accessType()).isNull();
+    assertThat(request.loginPage()).isEqualTo(LoginPage.AUTHENTICATE);
+    assertThat(request).isEqualTo(RequestTokenRequest.of("https://app.example/cb"));
+    assertThat(request.toJson().containsKey("accessType")).isFalse();
+  }
+
+  @Test
+  void badAccessTypeOrLoginPageIsABadRequestNamingTheField() {
+    JsonObject json = new JsonObject().put("callbackUrl", "https://app.example/cb");
+    assertBadRequest(() -> RequestTokenRequest.fromJson(json.copy().put("accessType", "READ")),
+        "accessType must be read or write");
+    assertBadRequest(() -> RequestTokenRequest.fromJson(json.copy().put("accessType", 1)), "accessType must be a string");
+    assertBadRequest(() -> RequestTokenRequest.fromJson(json.copy().put("loginPage", "login")),
+        "loginPage must be authenticate or authorize");
+  }
+
+  @Test
+  void signInRequestKeepsItsFieldsThroughJson() {
+    SignInRequest request = new SignInRequest(TOKEN, "verifier-1", ProfileSource.V1_1, true);
+
+    JsonObject json = new JsonObject(request.toJson().encode());
+
+    assertThat(json.getString("profileSource")).isEqualTo("v1.1");
+    assertThat(json.getString("token")).isEqualTo("token-1");
+    assertThat(SignInRequest.fromJson(json)).isEqualTo(request);
+  }
+
+  @Test
+  void signInRequestReadsProfileFromV2ByDefault() {
+    SignInRequest request = SignInRequest.fromJson(TOKEN.toJson().put("verifier", "verifier-1"));
+
+    assertThat(request.profileSource()).isEqualTo(ProfileSource.V2);
+    assertThat(request.includeEmail()).isFalse();
+    assertThat(request).isEqualTo(SignInRequest.of(TOKEN, "verifier-1"));
+  }
+
+  @Test
+  void includeEmailNeedsV1_1() {
+    for (String source : List.of("v2", "token")) {
+      assertBadRequest(() -> SignInRequest.fromJson(TOKEN.toJson().put("verifier", "v")
+          .put("profileSource", source).put("includeEmail", true)), "includeEmail needs profileSource v1.1");
+    }
+    assertBadRequest(() -> new SignInRequest(TOKEN, "v", null, true), "includeEmail needs profileSource v1.1");
+  }
+
+  @Test
+  void unknownProfileSourceIsABadRequestNamingTheField() {
+    assertBadRequest(() -> SignInRequest.fromJson(TOKEN.toJson().put("verifier", "v").put("profileSource", "v1")),
+        "profileSource must be v2, v1.1 or token");
+  }
+
+  @Test
+  void signInKeepsTheUserAndTheAccessTokenThroughJson() {
+    SignIn signIn = new SignIn(new TwitterUser("1", "ada", "Ada", null, "ada@example.com"), TOKEN);
+
+    JsonObject json = new JsonObject(signIn.toJson().encode());
+
+    assertThat(json.getJsonObject("user").getString("screenName")).isEqualTo("ada");
+    assertThat(SignIn.fromJson(json)).isEqualTo(signIn);
+  }
+
+  @Test
+  void signInWithoutAUserIsRefused() {
+    assertBadRequest(() -> SignIn.fromJson(TOKEN.toJson()), "user is required");
+    assertBadRequest(() -> SignIn.fromJson(TOKEN.toJson().put("user", "ada")), "user must be an object");
+    assertBadRequest(() -> SignIn.fromJson(TOKEN.toJson().put("user", new JsonObject())), "id is required");
+  }
+
+  @Test
+  void signInMessagesKeepTheirSecretsOutOfToString() {
+    assertThat(new SignInRequest(TOKEN, "verifier-1", ProfileSource.V1_1, true).toString())
+        .doesNotContain("secret-1", "verifier-1").contains("token-1", "v1.1");
+    assertThat(new SignIn(new TwitterUser("1", "ada", "Ada", null, null), TOKEN).toString())
+        .doesNotContain("secret-1").contains("token-1", "ada");
+  }
+
+  private static void assertBadRequest(ThrowingCallable read, String message) {
+    assertThatThrownBy(read).isInstanceOfSatisfying(TwitterFailureException.class, failure -> {
+      assertThat(failure.failure()).isEqualTo(TwitterFailure.BAD_REQUEST);
+      assertThat(failure.getMessage()).contains(message);
+    });
   }
 
   @Test

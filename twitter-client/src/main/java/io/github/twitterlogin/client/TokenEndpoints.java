@@ -1,5 +1,6 @@
 package io.github.twitterlogin.client;
 
+import io.github.twitterlogin.client.oauth.Parameter;
 import io.github.twitterlogin.client.oauth.PercentEncoding;
 import io.github.twitterlogin.shared.AccessToken;
 import io.github.twitterlogin.shared.AccessTokenRequest;
@@ -10,9 +11,12 @@ import io.github.twitterlogin.shared.TwitterFailure;
 import io.github.twitterlogin.shared.TwitterFailureException;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
+import java.util.List;
 
 /** Twitter's OAuth token endpoints: the two legs of the login that need a signature, and the logout. */
 final class TokenEndpoints {
+
+  static final String ACCESS_TYPE = "x_auth_access_type";
 
   private final TwitterApi api;
   private final String apiBaseUrl;
@@ -22,10 +26,17 @@ final class TokenEndpoints {
     this.apiBaseUrl = apiBaseUrl;
   }
 
-  /** RFC 5849 section 2.1: {@code oauth_callback} is a protocol parameter of this request only. */
+  /**
+   * RFC 5849 section 2.1: {@code oauth_callback} is a protocol parameter of this request only.
+   * X's {@code x_auth_access_type} is not one (only {@code oauth_*} names are), so it goes in the
+   * query, where section 3.4.1.3.1 signs it with the rest.
+   */
   Future<RequestToken> requestToken(RequestTokenRequest request) {
     TwitterRequest call = TwitterRequest.of(HttpMethod.POST, "oauth/request_token", null)
         .withProtocolParameter("oauth_callback", request.callbackUrl());
+    if (request.accessType() != null) {
+      call = call.withQuery(List.of(new Parameter(ACCESS_TYPE, request.accessType().value())));
+    }
     return api.send(call).map(response -> requestTokenOf(FormAnswer.parse(response, "request-token"), request));
   }
 
@@ -54,12 +65,14 @@ final class TokenEndpoints {
       throw new TwitterFailureException(TwitterFailure.TWITTER_ERROR,
           "Twitter did not confirm the callback URL (oauth_callback_confirmed is not true)");
     }
-    return new RequestToken(token, authenticateUrl(token.token(), request));
+    return new RequestToken(token, loginPageUrl(token.token(), request));
   }
 
-  private String authenticateUrl(String token, RequestTokenRequest request) {
+  /** On the configured host, so that the browser signs in where the tokens come from (X, a proxy, the sandbox). */
+  private String loginPageUrl(String token, RequestTokenRequest request) {
     StringBuilder url = new StringBuilder(apiBaseUrl)
-        .append("/oauth/authenticate?oauth_token=").append(PercentEncoding.encode(token));
+        .append("/oauth/").append(request.loginPage().value())
+        .append("?oauth_token=").append(PercentEncoding.encode(token));
     if (request.forceLogin()) {
       url.append("&force_login=true");
     }

@@ -37,12 +37,12 @@ final class TwitterApi {
   private final long requestTimeoutMillis;
   private final String consumerSecret;
 
-  TwitterApi(WebClient client, OAuthSigner signer, TwitterClientSettings settings) {
+  TwitterApi(WebClient client, OAuthSigner signer, TwitterClientOptions options) {
     this.client = client;
     this.signer = signer;
-    this.apiBaseUrl = settings.apiBaseUrl();
-    this.requestTimeoutMillis = settings.requestTimeoutMillis();
-    this.consumerSecret = settings.consumer().secret();
+    this.apiBaseUrl = options.getApiBaseUrl();
+    this.requestTimeoutMillis = options.getRequestTimeoutMillis();
+    this.consumerSecret = options.getConsumerSecret();
   }
 
   /** Sends the request; any answer but a 2xx is a failure. */
@@ -115,7 +115,8 @@ final class TwitterApi {
         || cause instanceof StreamResetException;
   }
 
-  private SecretRedaction redactionFor(TwitterRequest request) {
+  /** The secrets of {@code request} and the consumer secret, to keep out of a failure text. */
+  SecretRedaction redactionFor(TwitterRequest request) {
     List<String> secrets = new ArrayList<>(request.secrets());
     secrets.add(consumerSecret);
     return new SecretRedaction(secrets);

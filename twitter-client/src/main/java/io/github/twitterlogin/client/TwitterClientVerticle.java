@@ -7,10 +7,13 @@ import io.github.twitterlogin.shared.ApiRequest;
 import io.github.twitterlogin.shared.ApiResponse;
 import io.github.twitterlogin.shared.RequestToken;
 import io.github.twitterlogin.shared.RequestTokenRequest;
+import io.github.twitterlogin.shared.SignIn;
+import io.github.twitterlogin.shared.SignInRequest;
 import io.github.twitterlogin.shared.TokenCredentials;
 import io.github.twitterlogin.shared.TwitterAddresses;
 import io.github.twitterlogin.shared.TwitterUser;
 import io.github.twitterlogin.shared.VerifyCredentialsRequest;
+import io.github.twitterlogin.shared.cluster.HazelcastAsyncExecutor;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -19,6 +22,7 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,14 +35,30 @@ public class TwitterClientVerticle extends VerticleBase {
 
   private static final Logger log = LoggerFactory.getLogger(TwitterClientVerticle.class);
 
+  private final TwitterClientOptions givenOptions;
   private final List<MessageConsumer<Object>> consumers = new ArrayList<>();
   private final OperationsInFlight inFlight = new OperationsInFlight();
   private WebClient webClient;
 
+  /** Reads its options at start from {@code config()}, with the keys of {@link TwitterClientOptions#toJson()}. */
+  public TwitterClientVerticle() {
+    this.givenOptions = null;
+  }
+
+  /** Takes a copy of {@code options}, checked at start; the deployment's config is then not read. */
+  public TwitterClientVerticle(TwitterClientOptions options) {
+    this.givenOptions = new TwitterClientOptions(Objects.requireNonNull(options, "options"));
+  }
+
+  /** Fails with the {@link TwitterClientOptions#validate()} message when an option is missing or malformed. */
   @Override
   public Future<?> start() {
-    return Future.succeededFuture(config())
-        .map(TwitterClientSettings::fromJson)
+    if (vertx.isClustered()) {
+      HazelcastAsyncExecutor.install();
+    }
+    return Future.succeededFuture(givenOptions)
+        .map(given -> given != null ? given : new TwitterClientOptions(config()))
+        .map(TwitterClientOptions::validate)
         .compose(this::serve);
   }
 
@@ -55,16 +75,21 @@ public class TwitterClientVerticle extends VerticleBase {
   }
 
   /** Succeeds once every address is registered across the cluster. */
-  private Future<?> serve(TwitterClientSettings settings) {
-    webClient = WebClient.create(vertx, webClientOptions(settings));
-    TwitterApi api = new TwitterApi(webClient, OAuthSigner.hmacSha1(settings.consumer()), settings);
-    TokenEndpoints tokens = new TokenEndpoints(api, settings.apiBaseUrl());
+  private Future<?> serve(TwitterClientOptions options) {
+    webClient = WebClient.create(vertx, webClientOptions(options));
+    TwitterApi api = new TwitterApi(webClient, OAuthSigner.hmacSha1(options.consumer()), options);
+    TokenEndpoints tokens = new TokenEndpoints(api, options.getApiBaseUrl());
     UserEndpoints users = new UserEndpoints(api);
+    SignInStep signIn = new SignInStep(tokens, users);
     return Future.all(List.of(
             consume(TwitterAddresses.REQUEST_TOKEN, RequestTokenRequest::fromJson,
                 request -> tokens.requestToken(request).map(RequestToken::toJson)),
             consume(TwitterAddresses.ACCESS_TOKEN, AccessTokenRequest::fromJson,
                 request -> tokens.accessToken(request).map(AccessToken::toJson)),
+            consume(TwitterAddresses.SIGN_IN, SignInRequest::fromJson,
+                request -> signIn.signIn(request).map(SignIn::toJson)),
+            consume(TwitterAddresses.USERS_ME, TokenCredentials::fromJson,
+                credentials -> users.usersMe(credentials).map(TwitterUser::toJson)),
             consume(TwitterAddresses.VERIFY_CREDENTIALS, VerifyCredentialsRequest::fromJson,
                 request -> users.verifyCredentials(request).map(TwitterUser::toJson)),
             consume(TwitterAddresses.INVALIDATE_TOKEN, TokenCredentials::fromJson,
@@ -72,8 +97,7 @@ public class TwitterClientVerticle extends VerticleBase {
             consume(TwitterAddresses.API_CALL, ApiRequest::fromJson,
                 request -> users.call(request).map(ApiResponse::toJson)),
             register(vertx.eventBus().consumer(TwitterAddresses.PING, message -> message.reply(new JsonObject())))))
-        .onSuccess(registered -> log.debug("Twitter client serving {} for consumer {}",
-            settings.apiBaseUrl(), settings.consumer().key()))
+        .onSuccess(registered -> log.debug("Twitter client serving with {}", options))
         .onFailure(failure -> webClient.close());
   }
 
@@ -88,9 +112,9 @@ public class TwitterClientVerticle extends VerticleBase {
     return consumer.completion();
   }
 
-  private static WebClientOptions webClientOptions(TwitterClientSettings settings) {
+  private static WebClientOptions webClientOptions(TwitterClientOptions options) {
     return new WebClientOptions()
-        .setConnectTimeout(settings.connectTimeoutMillis())
+        .setConnectTimeout(options.getConnectTimeoutMillis())
         .setKeepAlive(true)
         // A redirect would carry a signature made for another URL, and the Authorization header to another host.
         .setFollowRedirects(false);

@@ -8,6 +8,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +20,7 @@ import java.util.regex.Pattern;
 final class TwitterErrors {
 
   private static final int MAX_MESSAGE_LENGTH = 200;
+  private static final SecretRedaction NO_SECRETS = new SecretRedaction(List.of());
   /** The OAuth endpoints answer errors in XML: {@code <error code="415">Callback URL not approved...</error>}. */
   private static final Pattern XML_ERROR = Pattern.compile("<error(?:\\s+code=\"(\\d{1,9})\")?\\s*>([^<]*)</error>");
 
@@ -32,7 +35,7 @@ final class TwitterErrors {
   static TwitterFailureException failureOf(
       HttpResponse<Buffer> response, TwitterRequest request, SecretRedaction redaction) {
     int status = response.statusCode();
-    TwitterError error = errorIn(response.bodyAsString());
+    TwitterError error = errorIn(response.bodyAsString(), redaction);
     RateLimit rateLimit = RateLimitHeaders.read(response.headers());
     Instant reset = status == 429 && rateLimit.reset() != null ? Instant.ofEpochSecond(rateLimit.reset()) : null;
     String text = summary(status, request, reset) + error.describe();
@@ -59,38 +62,88 @@ final class TwitterErrors {
   }
 
   static TwitterError errorIn(String body) {
+    return errorIn(body, NO_SECRETS);
+  }
+
+  /**
+   * The secrets are hidden before the message is cut short: a secret cut in two would no
+   * longer be found, and its first part would show.
+   */
+  static TwitterError errorIn(String body, SecretRedaction redaction) {
     if (body == null || body.isBlank()) {
       return TwitterError.NONE;
     }
     String trimmed = body.trim();
-    return trimmed.startsWith("{") ? jsonError(trimmed) : xmlError(trimmed);
+    return trimmed.startsWith("{") ? jsonError(trimmed, redaction) : xmlError(trimmed, redaction);
   }
 
-  /** {@code {"errors":[{"code":89,"message":"Invalid or expired token."}]}}, or {@code {"error":"..."}}. */
-  private static TwitterError jsonError(String body) {
+  /**
+   * v1.1: {@code {"errors":[{"code":89,"message":"Invalid or expired token."}]}}, or
+   * {@code {"error":"..."}}. v2 answers an RFC 7807 problem, {@code {"title":"Unauthorized",
+   * "type":"about:blank","status":401,"detail":"Unauthorized"}}, or {@code {"errors":[...]}}
+   * whose entries carry a {@code message} or their own {@code title} and {@code detail}. Every
+   * text found is kept once, in that order.
+   */
+  private static TwitterError jsonError(String body, SecretRedaction redaction) {
     try {
       JsonObject json = new JsonObject(body);
-      if (json.getValue("errors") instanceof JsonArray errors && !errors.isEmpty()
-          && errors.getValue(0) instanceof JsonObject first) {
-        Object code = first.getValue("code");
-        Object message = first.getValue("message");
-        return new TwitterError(
-            code instanceof Number number ? number.intValue() : null,
-            message instanceof String text ? clean(text) : null);
+      JsonObject first = json.getValue("errors") instanceof JsonArray errors && !errors.isEmpty()
+          && errors.getValue(0) instanceof JsonObject error ? error : null;
+      List<String> texts = new ArrayList<>();
+      addProblem(texts, json);
+      if (first != null) {
+        addFirstText(texts, first, "message", "detail", "title");
       }
-      return json.getValue("error") instanceof String text ? new TwitterError(null, clean(text)) : TwitterError.NONE;
+      addFirstText(texts, json, "error");
+      Integer code = first != null && first.getValue("code") instanceof Number number ? number.intValue() : null;
+      return texts.isEmpty() && code == null ? TwitterError.NONE
+          : new TwitterError(code, texts.isEmpty() ? null : clean(redaction.apply(String.join("; ", texts))));
     } catch (RuntimeException notTwitterJson) {
       return TwitterError.NONE;
     }
   }
 
-  private static TwitterError xmlError(String body) {
+  /** An RFC 7807 problem: its title, its type unless it is the generic {@code about:blank}, its detail. */
+  private static void addProblem(List<String> texts, JsonObject json) {
+    String title = textOf(json, "title");
+    String type = textOf(json, "type");
+    String detail = textOf(json, "detail");
+    StringBuilder problem = new StringBuilder(title == null ? "" : title);
+    if (type != null && !type.equals("about:blank")) {
+      problem.append(problem.isEmpty() ? "" : " ").append('(').append(type).append(')');
+    }
+    if (detail != null && !detail.equals(title)) {
+      problem.append(problem.isEmpty() ? "" : ": ").append(detail);
+    }
+    if (!problem.isEmpty()) {
+      texts.add(problem.toString());
+    }
+  }
+
+  /** The first of {@code fields} that holds text, unless a text already kept says it. */
+  private static void addFirstText(List<String> texts, JsonObject json, String... fields) {
+    for (String field : fields) {
+      String text = textOf(json, field);
+      if (text != null) {
+        if (texts.stream().noneMatch(known -> known.contains(text))) {
+          texts.add(text);
+        }
+        return;
+      }
+    }
+  }
+
+  private static String textOf(JsonObject json, String field) {
+    return json.getValue(field) instanceof String text && !text.isBlank() ? text : null;
+  }
+
+  private static TwitterError xmlError(String body, SecretRedaction redaction) {
     Matcher matcher = XML_ERROR.matcher(body);
     if (!matcher.find()) {
       return TwitterError.NONE;
     }
     Integer code = matcher.group(1) == null ? null : Integer.valueOf(matcher.group(1));
-    return new TwitterError(code, clean(matcher.group(2)));
+    return new TwitterError(code, clean(redaction.apply(matcher.group(2))));
   }
 
   private static String clean(String message) {

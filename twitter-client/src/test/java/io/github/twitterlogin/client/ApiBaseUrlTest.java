@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.twitterlogin.shared.ApiRequest;
 import io.github.twitterlogin.shared.ApiResponse;
+import io.github.twitterlogin.shared.LoginPage;
 import io.github.twitterlogin.shared.RequestToken;
+import io.github.twitterlogin.shared.RequestTokenRequest;
 import io.github.twitterlogin.shared.TwitterClient;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -43,6 +45,13 @@ class ApiBaseUrlTest {
           assertThat(response.status()).isEqualTo(200);
           assertThat(twitter.onlyRequest().path()).isEqualTo("/1.1/users/show.json");
         });
+  }
+
+  @Test
+  void authorizeUrlKeepsThePrefix(VertxTestContext testContext) {
+    RequestTokenRequest request = RequestTokenRequest.of("https://app.example/callback").withLoginPage(LoginPage.AUTHORIZE);
+    Outcome.succeeds(testContext, client.requestToken(request), (RequestToken token) ->
+        assertThat(token.authenticateUrl()).startsWith(twitter.baseUrl() + "/oauth/authorize?oauth_token="));
   }
 
   @Test

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * Plays Twitter on a free loopback port: issues request and access tokens, answers its OAuth
  * endpoints and API as Twitter does, and checks every request's signature independently
  * ({@link ScribeJavaSignatureCheck}), answering 401 with Twitter's error 32 when it does not match
- * and 89 for a token it never issued. It records each request; a test may script one path's answer.
+ * and 89 for a token it never issued (below {@code /2/}, X API v2's problem "Unauthorized"). It records each request; a test may script one path's answer.
  */
 final class FakeTwitter {
 
@@ -35,6 +35,10 @@ final class FakeTwitter {
   static final String SCREEN_NAME = "twitterdev";
   static final String EMAIL = "dev@example.com";
   static final long RATE_LIMIT_RESET = 1_700_000_000L;
+  static final String PROFILE_IMAGE_URL = "https://pbs.twimg.com/profile_images/1/dev_normal.png";
+  /** X API v2's answer to a request it cannot authenticate. */
+  static final Handler<RoutingContext> UNAUTHORIZED_V2 =
+      problem(401, "Unauthorized", "Unauthorized", "about:blank");
 
   private static final String FORM = "application/x-www-form-urlencoded";
   private static final String OAUTH = "oauth";
@@ -115,6 +119,22 @@ final class FakeTwitter {
         .put("errors", new JsonArray().add(new JsonObject().put("code", code).put("message", message))));
   }
 
+  /** X API v2's error: an RFC 7807 problem. */
+  static Handler<RoutingContext> problem(int status, String title, String detail, String type) {
+    return ctx -> json(ctx, status, new JsonObject()
+        .put("title", title).put("detail", detail).put("type", type).put("status", status));
+  }
+
+  /** X API v2's other error shape: a list of errors, each with its message, beside the problem's fields. */
+  static Handler<RoutingContext> v2Errors(int status, String title, String... messages) {
+    JsonArray errors = new JsonArray();
+    for (String message : messages) {
+      errors.add(new JsonObject().put("message", message));
+    }
+    return ctx -> json(ctx, status, new JsonObject().put("errors", errors).put("title", title)
+        .put("type", "https://api.x.com/2/problems/invalid-request"));
+  }
+
   static Handler<RoutingContext> text(int status, String contentType, String body) {
     return ctx -> ctx.response().setStatusCode(status).putHeader("Content-Type", contentType).end(body);
   }
@@ -127,6 +147,7 @@ final class FakeTwitter {
     router.post(pathPrefix + "/oauth/request_token").handler(this::requestToken);
     router.post(pathPrefix + "/oauth/access_token").handler(this::accessToken);
     router.get(pathPrefix + "/1.1/account/verify_credentials.json").handler(this::verifyCredentials);
+    router.get(pathPrefix + "/2/users/me").handler(this::usersMe);
     router.post(pathPrefix + "/1.1/oauth/invalidate_token").handler(this::invalidateToken);
     router.route(pathPrefix + "/1.1/*").handler(this::echo);
     return router;
@@ -143,11 +164,12 @@ final class FakeTwitter {
     received.add(receivedRequest);
     String token = oauth.get("oauth_token");
     String tokenSecret = token == null ? "" : requestTokens.getOrDefault(token, accessTokens.get(token));
+    boolean v2 = request.path().startsWith(pathPrefix + "/2/");
     if (tokenSecret == null) {
-      error(401, 89, "Invalid or expired token.").handle(ctx);
+      (v2 ? UNAUTHORIZED_V2 : error(401, 89, "Invalid or expired token.")).handle(ctx);
     } else if (!CONSUMER_KEY.equals(oauth.get("oauth_consumer_key")) || !ScribeJavaSignatureCheck.isValid(
         request.method().name(), "http://127.0.0.1:" + port + request.uri(), form, oauth, CONSUMER_SECRET, tokenSecret)) {
-      error(401, 32, "Could not authenticate you.").handle(ctx);
+      (v2 ? UNAUTHORIZED_V2 : error(401, 32, "Could not authenticate you.")).handle(ctx);
     } else {
       ctx.put(OAUTH, oauth).put(RECEIVED, receivedRequest).next();
     }
@@ -200,11 +222,24 @@ final class FakeTwitter {
         .put("id_str", USER_ID)
         .put("name", "Twitter Dev ✓")
         .put("screen_name", SCREEN_NAME)
-        .put("profile_image_url_https", "https://pbs.twimg.com/profile_images/1/dev_normal.png");
+        .put("profile_image_url_https", PROFILE_IMAGE_URL);
     if ("true".equals(ctx.request().getParam("include_email"))) {
       user.put("email", EMAIL);
     }
     json(ctx, 200, user);
+  }
+
+  /** v2 sends the avatar only when {@code user.fields} asks for it, as X does. */
+  private void usersMe(RoutingContext ctx) {
+    JsonObject user = new JsonObject()
+        .put("id", USER_ID)
+        .put("name", "Twitter Dev ✓")
+        .put("username", SCREEN_NAME);
+    String fields = ctx.request().getParam("user.fields", "");
+    if (List.of(fields.split(",")).contains("profile_image_url")) {
+      user.put("profile_image_url", PROFILE_IMAGE_URL);
+    }
+    json(ctx, 200, new JsonObject().put("data", user));
   }
 
   private void invalidateToken(RoutingContext ctx) {

@@ -61,6 +61,39 @@ class MalformedMessagesTest {
   }
 
   @Test
+  void accessTypeOtherThanReadOrWriteIsABadRequest(Vertx vertx, VertxTestContext testContext) {
+    assertRejectedThenStillServing(vertx, testContext, TwitterAddresses.REQUEST_TOKEN,
+        new JsonObject().put("callbackUrl", "https://app.example/callback").put("accessType", "admin"),
+        "accessType must be read or write");
+  }
+
+  @Test
+  void unknownLoginPageIsABadRequest(Vertx vertx, VertxTestContext testContext) {
+    assertRejectedThenStillServing(vertx, testContext, TwitterAddresses.REQUEST_TOKEN,
+        new JsonObject().put("callbackUrl", "https://app.example/callback").put("loginPage", "https://evil.example/"),
+        "loginPage must be authenticate or authorize");
+  }
+
+  @Test
+  void unknownProfileSourceIsABadRequest(Vertx vertx, VertxTestContext testContext) {
+    assertRejectedThenStillServing(vertx, testContext, TwitterAddresses.SIGN_IN,
+        new JsonObject().put("token", "t").put("tokenSecret", "s").put("verifier", "v").put("profileSource", "v3"),
+        "profileSource must be v2, v1.1 or token");
+  }
+
+  @Test
+  void signInWithoutVerifierIsABadRequest(Vertx vertx, VertxTestContext testContext) {
+    assertRejectedThenStillServing(vertx, testContext, TwitterAddresses.SIGN_IN,
+        new JsonObject().put("token", "t").put("tokenSecret", "s"), "verifier is required");
+  }
+
+  @Test
+  void usersMeWithoutTokenSecretIsABadRequest(Vertx vertx, VertxTestContext testContext) {
+    assertRejectedThenStillServing(vertx, testContext, TwitterAddresses.USERS_ME,
+        new JsonObject().put("token", "t"), "tokenSecret is required");
+  }
+
+  @Test
   void queryValueOfTheWrongTypeIsABadRequest(Vertx vertx, VertxTestContext testContext) {
     assertRejectedThenStillServing(vertx, testContext, TwitterAddresses.API_CALL, FakeTwitter.USER_TOKEN.toJson()
             .put("method", "GET").put("path", "1.1/search/tweets.json").put("query", new JsonObject().put("q", 42)),

@@ -3,9 +3,13 @@ package io.github.twitterlogin.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.twitterlogin.client.FakeTwitter.ReceivedRequest;
+import io.github.twitterlogin.shared.AccessType;
+import io.github.twitterlogin.shared.LoginPage;
 import io.github.twitterlogin.shared.RequestTokenRequest;
+import io.github.twitterlogin.shared.TwitterAddresses;
 import io.github.twitterlogin.shared.TwitterFailure;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.net.URI;
@@ -67,6 +71,32 @@ class RequestTokenTest {
           Map.entry("force_login", "true"),
           Map.entry("screen_name", "Jack & Jill é"));
     });
+  }
+
+  @Test
+  void accessTypeIsSentSignedInTheQuery(VertxTestContext testContext) {
+    RequestTokenRequest request = RequestTokenRequest.of(CALLBACK).withAccessType(AccessType.READ);
+    Outcome.succeeds(testContext, fixture.client.requestToken(request), token -> {
+      ReceivedRequest received = fixture.twitter.onlyRequest();
+      assertThat(received.query()).containsExactly(Map.entry("x_auth_access_type", "read"));
+      assertThat(received.form()).isEmpty();
+      assertThat(received.oauth()).containsEntry("oauth_callback", CALLBACK).doesNotContainKey("x_auth_access_type");
+    });
+  }
+
+  @Test
+  void writeAccessTypeArrivesFromJson(Vertx vertx, VertxTestContext testContext) {
+    JsonObject request = new JsonObject().put("callbackUrl", CALLBACK).put("accessType", "write");
+    Outcome.succeeds(testContext, vertx.eventBus().request(TwitterAddresses.REQUEST_TOKEN, request), reply ->
+        assertThat(fixture.twitter.onlyRequest().query()).containsExactly(Map.entry("x_auth_access_type", "write")));
+  }
+
+  @Test
+  void authorizePageIsOnTheConfiguredHost(VertxTestContext testContext) {
+    RequestTokenRequest request = new RequestTokenRequest(CALLBACK, true, "twitterdev", null, LoginPage.AUTHORIZE);
+    Outcome.succeeds(testContext, fixture.client.requestToken(request), token ->
+        assertThat(token.authenticateUrl()).isEqualTo(fixture.twitter.baseUrl() + "/oauth/authorize?oauth_token="
+            + token.token() + "&force_login=true&screen_name=twitterdev"));
   }
 
   @Test

@@ -37,7 +37,7 @@ class TwitterClientInstancesTest {
   @Test
   void everyInstanceServesItsShareOfTheRequests(Vertx vertx) throws Exception {
     FakeTwitter twitter = FakeTwitter.start(vertx).await(10, TimeUnit.SECONDS);
-    vertx.deployVerticle(TwitterClientVerticle::new,
+    vertx.deployVerticle(() -> new TwitterClientVerticle(),
             new DeploymentOptions().setInstances(INSTANCES).setConfig(ClientFixture.configFor(twitter)))
         .await(10, TimeUnit.SECONDS);
     Map<Context, AtomicInteger> takenByContext = new ConcurrentHashMap<>();

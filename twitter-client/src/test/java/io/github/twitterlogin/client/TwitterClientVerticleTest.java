@@ -51,6 +51,42 @@ class TwitterClientVerticleTest {
   }
 
   @Test
+  void optionsGivenInCodeAreServedAndTheConfigIsNotRead(Vertx vertx, VertxTestContext testContext) {
+    Future<TwitterUser> user = FakeTwitter.start(vertx).compose(twitter -> {
+      TwitterClientOptions options = new TwitterClientOptions(ClientFixture.configFor(twitter));
+      TwitterClientVerticle verticle = new TwitterClientVerticle(options);
+      options.setConsumerSecret("changed-after-construction");
+      return vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(new JsonObject().put("apiBaseUrl", "ftp://x")))
+          .compose(deployment -> TwitterClient.create(vertx).verifyCredentials(FakeTwitter.USER_TOKEN));
+    });
+    Outcome.succeeds(testContext, user, found -> assertThat(found.id()).isEqualTo(FakeTwitter.USER_ID));
+  }
+
+  @Test
+  void invalidOptionsGivenInCodeFailDeployment(Vertx vertx, VertxTestContext testContext) {
+    TwitterClientOptions options = new TwitterClientOptions()
+        .setConsumerKey("key").setConsumerSecret("s3cret-value").setRequestTimeoutMillis(-5);
+    vertx.deployVerticle(new TwitterClientVerticle(options)).onComplete(testContext.failing(failure ->
+        testContext.verify(() -> {
+          assertThat(failure).isInstanceOf(IllegalArgumentException.class)
+              .hasMessageContaining("requestTimeoutMillis must be a positive whole number");
+          assertThat(failure.getMessage()).doesNotContain("s3cret-value");
+          testContext.completeNow();
+        })));
+  }
+
+  @Test
+  void timeoutGivenAsAStringFailsDeploymentNamingIt(Vertx vertx, VertxTestContext testContext) {
+    JsonObject config = new JsonObject().put("consumerKey", "key").put("consumerSecret", "s3cret-value")
+        .put("requestTimeoutMillis", "10000");
+    ClientFixture.deploy(vertx, config).onComplete(testContext.failing(failure -> testContext.verify(() -> {
+      assertThat(failure).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("requestTimeoutMillis must be a whole number of milliseconds, not a string");
+      testContext.completeNow();
+    })));
+  }
+
+  @Test
   void pingAnswersAnEmptyObject(Vertx vertx, VertxTestContext testContext) {
     Future<JsonObject> pong = ClientFixture.start(vertx)
         .compose(fixture -> vertx.eventBus().<JsonObject>request(TwitterAddresses.PING, "anything"))
@@ -100,7 +136,7 @@ class TwitterClientVerticleTest {
   void severalInstancesServeTogether(Vertx vertx, VertxTestContext testContext) {
     Checkpoint served = testContext.checkpoint(4);
     FakeTwitter.start(vertx)
-        .compose(twitter -> vertx.deployVerticle(TwitterClientVerticle::new,
+        .compose(twitter -> vertx.deployVerticle(() -> new TwitterClientVerticle(),
             new DeploymentOptions().setInstances(3).setConfig(ClientFixture.configFor(twitter))))
         .onComplete(testContext.succeeding(deployment -> {
           TwitterClient client = TwitterClient.create(vertx);

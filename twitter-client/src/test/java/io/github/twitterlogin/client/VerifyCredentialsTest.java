@@ -62,6 +62,17 @@ class VerifyCredentialsTest {
   }
 
   @Test
+  void accessTierWithoutV1_1IsForbiddenAndSuggestsV2(VertxTestContext testContext) {
+    fixture.twitter.answer(PATH, FakeTwitter.error(403, 453, "You currently have access to a subset of X API V2"
+        + " endpoints and limited v1.1 endpoints (e.g. media post, oauth) only."));
+    Outcome.failsWith(testContext, fixture.client.verifyCredentials(FakeTwitter.USER_TOKEN), TwitterFailure.FORBIDDEN,
+        failure -> {
+          assertThat(failure.twitterErrorCode()).hasValue(453);
+          assertThat(failure.getMessage()).contains("access tier does not allow v1.1", "PROFILE_SOURCE=v2");
+        });
+  }
+
+  @Test
   void userWithoutIdIsATwitterError(VertxTestContext testContext) {
     fixture.twitter.answer(PATH, FakeTwitter.text(200, "application/json", "{\"screen_name\":\"x\"}"));
     Outcome.failsWith(testContext, fixture.client.verifyCredentials(FakeTwitter.USER_TOKEN), TwitterFailure.TWITTER_ERROR,

@@ -6,6 +6,8 @@ import io.github.twitterlogin.shared.ApiRequest;
 import io.github.twitterlogin.shared.ApiResponse;
 import io.github.twitterlogin.shared.RequestToken;
 import io.github.twitterlogin.shared.RequestTokenRequest;
+import io.github.twitterlogin.shared.SignIn;
+import io.github.twitterlogin.shared.SignInRequest;
 import io.github.twitterlogin.shared.TokenCredentials;
 import io.github.twitterlogin.shared.TwitterAddresses;
 import io.github.twitterlogin.shared.TwitterClient;
@@ -38,6 +40,16 @@ public final class EventBusTwitterClient implements TwitterClient {
   @Override
   public Future<AccessToken> accessToken(AccessTokenRequest request) {
     return request(TwitterAddresses.ACCESS_TOKEN, request.toJson(), AccessToken::fromJson);
+  }
+
+  @Override
+  public Future<SignIn> signIn(SignInRequest request) {
+    return request(TwitterAddresses.SIGN_IN, request.toJson(), SignIn::fromJson);
+  }
+
+  @Override
+  public Future<TwitterUser> usersMe(TokenCredentials credentials) {
+    return request(TwitterAddresses.USERS_ME, credentials.toJson(), TwitterUser::fromJson);
   }
 
   @Override

@@ -17,10 +17,19 @@ public final class AuthorizationHeader {
 
   /** Each name and value percent-encoded, the value in double quotes, pairs separated by ", ". */
   public static String format(List<Parameter> protocolParameters) {
-    List<String> pairs = protocolParameters.stream()
-        .map(p -> PercentEncoding.encode(p.name()) + "=\"" + PercentEncoding.encode(p.value()) + "\"")
-        .toList();
-    return SCHEME + " " + String.join(", ", pairs);
+    int room = SCHEME.length() + 1;
+    for (Parameter parameter : protocolParameters) {
+      room += parameter.encodedName().length() + parameter.encodedValue().length() + 5;
+    }
+    AsciiText header = new AsciiText(room).append(SCHEME).append(' ');
+    for (int i = 0; i < protocolParameters.size(); i++) {
+      Parameter parameter = protocolParameters.get(i);
+      if (i > 0) {
+        header.append(", ");
+      }
+      header.append(parameter.encodedName()).append("=\"").append(parameter.encodedValue()).append('"');
+    }
+    return header.toString();
   }
 
   /**

@@ -1,9 +1,8 @@
 package io.github.twitterlogin.client.oauth;
 
 import io.github.twitterlogin.client.oauth.impl.HmacSha1Signer;
-import java.security.SecureRandom;
+import io.github.twitterlogin.client.oauth.impl.SecureNonces;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.function.Supplier;
 
 /** Signs requests with OAuth 1.0a (RFC 5849) for one consumer. */
@@ -31,15 +30,10 @@ public interface OAuthSigner {
 
   /**
    * RFC 5849 section 3.3 asks for a nonce unique to the timestamp, consumer and token: 160
-   * random bits make a collision out of reach; hex keeps it to unreserved characters.
+   * random bits from a {@code SecureRandom} make a collision out of reach; hex keeps it to
+   * unreserved characters. See {@link SecureNonces} for why each thread has its own.
    */
   static Supplier<String> secureNonces() {
-    SecureRandom random = new SecureRandom();
-    HexFormat hex = HexFormat.of();
-    return () -> {
-      byte[] bytes = new byte[20];
-      random.nextBytes(bytes);
-      return hex.formatHex(bytes);
-    };
+    return new SecureNonces();
   }
 }

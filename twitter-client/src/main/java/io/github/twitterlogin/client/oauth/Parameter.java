@@ -5,21 +5,77 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
-/** One name/value pair of a request, decoded; a name may repeat and a value may be empty. */
-public record Parameter(String name, String value) {
+/**
+ * One name/value pair of a request, decoded; a name may repeat and a value may be empty. Its
+ * RFC 5849 section 3.6 encodings are kept once computed: a signature needs them twice, in the base
+ * string and in the header, and a constant parameter (the signature method, the consumer key)
+ * needs them on every request.
+ */
+public final class Parameter {
 
   /** RFC 5849 section 3.4.1.3.2: by encoded name, then by encoded value, as bytes in ASCII order. */
-  public static final Comparator<Parameter> BY_ENCODED_NAME_THEN_VALUE =
-      Comparator.comparing((Parameter p) -> PercentEncoding.encode(p.name))
-          .thenComparing(p -> PercentEncoding.encode(p.value));
+  public static final Comparator<Parameter> BY_ENCODED_NAME_THEN_VALUE = Parameter::compareEncoded;
 
-  public Parameter {
-    Objects.requireNonNull(name, "name");
-    value = value == null ? "" : value;
+  private final String name;
+  private final String value;
+  // Racing threads may both compute one; they get equal immutable strings, as String.hashCode does.
+  private String encodedName;
+  private String encodedValue;
+
+  public Parameter(String name, String value) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.value = value == null ? "" : value;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String value() {
+    return value;
+  }
+
+  public String encodedName() {
+    String encoded = encodedName;
+    if (encoded == null) {
+      encoded = PercentEncoding.encode(name);
+      encodedName = encoded;
+    }
+    return encoded;
+  }
+
+  public String encodedValue() {
+    String encoded = encodedValue;
+    if (encoded == null) {
+      encoded = PercentEncoding.encode(value);
+      encodedValue = encoded;
+    }
+    return encoded;
   }
 
   public String encoded() {
-    return PercentEncoding.encode(name) + "=" + PercentEncoding.encode(value);
+    return encodedName() + "=" + encodedValue();
+  }
+
+  /** Encoded text is ASCII, so {@link String#compareTo} is the byte order. */
+  private static int compareEncoded(Parameter a, Parameter b) {
+    int byName = a.encodedName().compareTo(b.encodedName());
+    return byName != 0 ? byName : a.encodedValue().compareTo(b.encodedValue());
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Parameter that && name.equals(that.name) && value.equals(that.value);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * name.hashCode() + value.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Parameter[name=" + name + ", value=" + value + "]";
   }
 
   /**

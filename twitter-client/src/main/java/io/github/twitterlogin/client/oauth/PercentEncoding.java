@@ -10,23 +10,17 @@ import java.nio.charset.StandardCharsets;
  */
 public final class PercentEncoding {
 
-  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-
   private PercentEncoding() {
   }
 
+  /** A value of unreserved characters only, as most OAuth values are, is its own encoding. */
   public static String encode(String value) {
-    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-    StringBuilder encoded = new StringBuilder(bytes.length * 3);
-    for (byte b : bytes) {
-      int c = b & 0xFF;
-      if (isUnreserved(c)) {
-        encoded.append((char) c);
-      } else {
-        encoded.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
+    for (int i = 0; i < value.length(); i++) {
+      if (!AsciiText.isUnreserved(value.charAt(i))) {
+        return new AsciiText(3 * value.length()).appendEncoded(value).toString();
       }
     }
-    return encoded.toString();
+    return value;
   }
 
   /**
@@ -36,6 +30,9 @@ public final class PercentEncoding {
    * @throws IllegalArgumentException on a malformed escape
    */
   public static String decode(String value, boolean plusIsSpace) {
+    if (decodesToItself(value, plusIsSpace)) {
+      return value;
+    }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(value.length());
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
@@ -47,6 +44,8 @@ public final class PercentEncoding {
         i += 2;
       } else if (c == '+' && plusIsSpace) {
         bytes.write(' ');
+      } else if (c < 0x80) {
+        bytes.write(c);
       } else {
         byte[] utf8 = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
         if (Character.isHighSurrogate(c) && i + 1 < value.length()) {
@@ -59,9 +58,15 @@ public final class PercentEncoding {
     return bytes.toString(StandardCharsets.UTF_8);
   }
 
-  private static boolean isUnreserved(int c) {
-    return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
-        || c == '-' || c == '.' || c == '_' || c == '~';
+  /** No escape, no {@code +} to read as a space, and no surrogate, which UTF-8 would check. */
+  private static boolean decodesToItself(String value, boolean plusIsSpace) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '%' || c == '+' && plusIsSpace || Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int hexValue(char c) {

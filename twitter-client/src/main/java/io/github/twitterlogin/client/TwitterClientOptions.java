@@ -1,0 +1,261 @@
+package io.github.twitterlogin.client;
+
+import io.github.twitterlogin.client.oauth.ConsumerCredentials;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Options of a {@link TwitterClientVerticle}, in the manner of Vert.x's own options
+ * ({@code HttpServerOptions}): defaults here, fluent setters, a JSON form with the keys of the
+ * verticle's deployment config, and {@link #validate()}.
+ *
+ * <p>{@link #toJson()} carries the consumer secret, since it is the deployment config; never log
+ * it. {@link #toString()} hides the secret and is the form to log.
+ */
+public class TwitterClientOptions {
+
+  /** X's API host; {@code https://api.twitter.com} serves the same API and still works. */
+  public static final String DEFAULT_API_BASE_URL = "https://api.x.com";
+  public static final int DEFAULT_CONNECT_TIMEOUT_MILLIS = 5_000;
+  public static final long DEFAULT_REQUEST_TIMEOUT_MILLIS = 10_000;
+
+  static final String API_BASE_URL = "apiBaseUrl";
+  static final String CONSUMER_KEY = "consumerKey";
+  static final String CONSUMER_SECRET = "consumerSecret";
+  static final String CONNECT_TIMEOUT_MILLIS = "connectTimeoutMillis";
+  static final String REQUEST_TIMEOUT_MILLIS = "requestTimeoutMillis";
+
+  private static final int MAX_PORT = 65_535;
+
+  private String apiBaseUrl;
+  private String consumerKey;
+  private String consumerSecret;
+  private int connectTimeoutMillis;
+  private long requestTimeoutMillis;
+
+  public TwitterClientOptions() {
+    apiBaseUrl = DEFAULT_API_BASE_URL;
+    connectTimeoutMillis = DEFAULT_CONNECT_TIMEOUT_MILLIS;
+    requestTimeoutMillis = DEFAULT_REQUEST_TIMEOUT_MILLIS;
+  }
+
+  public TwitterClientOptions(TwitterClientOptions other) {
+    apiBaseUrl = other.apiBaseUrl;
+    consumerKey = other.consumerKey;
+    consumerSecret = other.consumerSecret;
+    connectTimeoutMillis = other.connectTimeoutMillis;
+    requestTimeoutMillis = other.requestTimeoutMillis;
+  }
+
+  /**
+   * Reads the keys of {@link #toJson()}; a missing key keeps its default and other keys are
+   * ignored (a deployment config may carry more).
+   *
+   * @throws IllegalArgumentException naming a key whose value has the wrong JSON type, never the value
+   */
+  public TwitterClientOptions(JsonObject json) {
+    this();
+    JsonObject config = json == null ? new JsonObject() : json;
+    setApiBaseUrl(text(config, API_BASE_URL, apiBaseUrl));
+    setConsumerKey(text(config, CONSUMER_KEY, null));
+    setConsumerSecret(text(config, CONSUMER_SECRET, null));
+    setConnectTimeoutMillis(
+        (int) wholeNumber(config, CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis, Integer.MAX_VALUE));
+    setRequestTimeoutMillis(wholeNumber(config, REQUEST_TIMEOUT_MILLIS, requestTimeoutMillis, Long.MAX_VALUE));
+  }
+
+  /** The deployment config, consumer secret included: never log it. */
+  public JsonObject toJson() {
+    JsonObject json = new JsonObject()
+        .put(API_BASE_URL, apiBaseUrl)
+        .put(CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
+        .put(REQUEST_TIMEOUT_MILLIS, requestTimeoutMillis);
+    if (consumerKey != null) {
+      json.put(CONSUMER_KEY, consumerKey);
+    }
+    if (consumerSecret != null) {
+      json.put(CONSUMER_SECRET, consumerSecret);
+    }
+    return json;
+  }
+
+  /**
+   * Checks every option, in the order of the config's documentation.
+   *
+   * @return this, for chaining
+   * @throws IllegalArgumentException naming the first option that is missing or malformed; the
+   *     message never holds a value, since a malformed one may hold the secret
+   */
+  public TwitterClientOptions validate() {
+    checkApiBaseUrl();
+    require(consumerKey, CONSUMER_KEY);
+    require(consumerSecret, CONSUMER_SECRET);
+    if (connectTimeoutMillis <= 0) {
+      throw invalid(CONNECT_TIMEOUT_MILLIS + " must be a positive whole number of milliseconds");
+    }
+    if (requestTimeoutMillis <= 0) {
+      throw invalid(REQUEST_TIMEOUT_MILLIS + " must be a positive whole number of milliseconds");
+    }
+    return this;
+  }
+
+  /** The base URL, without a trailing slash; it may carry a path prefix (a proxy, the sandbox). */
+  public String getApiBaseUrl() {
+    return apiBaseUrl;
+  }
+
+  /** Trailing slashes are dropped, so that {@code apiBaseUrl + "/" + path} is the call's URL. */
+  public TwitterClientOptions setApiBaseUrl(String apiBaseUrl) {
+    this.apiBaseUrl = apiBaseUrl == null ? null : apiBaseUrl.replaceAll("/+$", "");
+    return this;
+  }
+
+  public String getConsumerKey() {
+    return consumerKey;
+  }
+
+  public TwitterClientOptions setConsumerKey(String consumerKey) {
+    this.consumerKey = consumerKey;
+    return this;
+  }
+
+  public String getConsumerSecret() {
+    return consumerSecret;
+  }
+
+  /** The app's API secret: from the environment or a config file, never from code. */
+  public TwitterClientOptions setConsumerSecret(String consumerSecret) {
+    this.consumerSecret = consumerSecret;
+    return this;
+  }
+
+  public int getConnectTimeoutMillis() {
+    return connectTimeoutMillis;
+  }
+
+  public TwitterClientOptions setConnectTimeoutMillis(int connectTimeoutMillis) {
+    this.connectTimeoutMillis = connectTimeoutMillis;
+    return this;
+  }
+
+  /** How long Twitter may stay silent, while a connection is obtained and between bytes of the answer. */
+  public long getRequestTimeoutMillis() {
+    return requestTimeoutMillis;
+  }
+
+  public TwitterClientOptions setRequestTimeoutMillis(long requestTimeoutMillis) {
+    this.requestTimeoutMillis = requestTimeoutMillis;
+    return this;
+  }
+
+  /** The consumer key and secret; call {@link #validate()} first. */
+  public ConsumerCredentials consumer() {
+    return new ConsumerCredentials(consumerKey, consumerSecret);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof TwitterClientOptions that
+        && Objects.equals(apiBaseUrl, that.apiBaseUrl)
+        && Objects.equals(consumerKey, that.consumerKey)
+        && Objects.equals(consumerSecret, that.consumerSecret)
+        && connectTimeoutMillis == that.connectTimeoutMillis
+        && requestTimeoutMillis == that.requestTimeoutMillis;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(apiBaseUrl, consumerKey, consumerSecret, connectTimeoutMillis, requestTimeoutMillis);
+  }
+
+  /** Safe to log: the consumer secret is hidden. */
+  @Override
+  public String toString() {
+    return "TwitterClientOptions{apiBaseUrl=" + apiBaseUrl
+        + ", consumerKey=" + consumerKey
+        + ", consumerSecret=" + (consumerSecret == null ? "(none)" : "(hidden)")
+        + ", connectTimeoutMillis=" + connectTimeoutMillis
+        + ", requestTimeoutMillis=" + requestTimeoutMillis + "}";
+  }
+
+  private void checkApiBaseUrl() {
+    require(apiBaseUrl, API_BASE_URL);
+    URI url;
+    try {
+      url = new URI(apiBaseUrl);
+    } catch (URISyntaxException e) {
+      throw invalid(API_BASE_URL + " is not a valid URL");
+    }
+    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https") || url.getRawAuthority() == null) {
+      throw invalid(API_BASE_URL + " must be an absolute http or https URL");
+    }
+    if (url.getHost() == null) {
+      // java.net.URI leaves the host out when the authority does not parse, e.g. a port that is not a number.
+      throw invalid(API_BASE_URL + " must name a host and, optionally, a numeric port");
+    }
+    if (url.getPort() > MAX_PORT) {
+      throw invalid(API_BASE_URL + " has a port above " + MAX_PORT);
+    }
+    if (url.getRawQuery() != null || url.getRawFragment() != null || url.getRawUserInfo() != null) {
+      throw invalid(API_BASE_URL + " must not carry a query, a fragment or user info");
+    }
+  }
+
+  private static void require(String value, String key) {
+    if (value == null || value.isBlank()) {
+      throw invalid(key + " is required");
+    }
+  }
+
+  private static String text(JsonObject json, String key, String defaultValue) {
+    Object value = json.getValue(key);
+    if (value == null) {
+      return defaultValue;
+    }
+    if (!(value instanceof String text)) {
+      throw invalid(key + " must be a string, not " + typeOf(value));
+    }
+    return text;
+  }
+
+  private static long wholeNumber(JsonObject json, String key, long defaultValue, long max) {
+    Object value = json.getValue(key);
+    if (value == null) {
+      return defaultValue;
+    }
+    if (!(value instanceof Integer || value instanceof Long)) {
+      throw invalid(key + " must be a whole number of milliseconds, not " + typeOf(value));
+    }
+    long number = ((Number) value).longValue();
+    if (number > max) {
+      throw invalid(key + " must be at most " + max + " milliseconds");
+    }
+    return number;
+  }
+
+  /** The JSON type of a value, to say what was given without repeating it. */
+  private static String typeOf(Object value) {
+    if (value instanceof String) {
+      return "a string";
+    }
+    if (value instanceof Boolean) {
+      return "true or false";
+    }
+    if (value instanceof Number) {
+      return "a decimal number";
+    }
+    if (value instanceof JsonArray) {
+      return "an array";
+    }
+    return "an object";
+  }
+
+  private static IllegalArgumentException invalid(String problem) {
+    return new IllegalArgumentException("Invalid twitter-client config: " + problem);
+  }
+}

@@ -1,0 +1,32 @@
+package io.github.twitterlogin.client.oauth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** A parameter is a value: its kept encodings change nothing of what it equals or shows. */
+class ParameterTest {
+
+  @Test
+  void encodingsAreThoseOfPercentEncodingAndKept() {
+    Parameter parameter = new Parameter("a b", "Zoë & co");
+    assertThat(parameter.encodedName()).isEqualTo(PercentEncoding.encode("a b")).isSameAs(parameter.encodedName());
+    assertThat(parameter.encodedValue()).isEqualTo("Zo%C3%AB%20%26%20co").isSameAs(parameter.encodedValue());
+    assertThat(parameter.encoded()).isEqualTo("a%20b=Zo%C3%AB%20%26%20co");
+  }
+
+  @Test
+  void equalityIgnoresWhetherTheEncodingsWereComputed() {
+    Parameter encoded = new Parameter("status", "Hello Ladies");
+    encoded.encodedValue();
+    Parameter fresh = new Parameter("status", "Hello Ladies");
+    assertThat(encoded).isEqualTo(fresh).hasSameHashCodeAs(fresh);
+    assertThat(new Parameter("status", null)).isEqualTo(new Parameter("status", ""));
+    assertThat(encoded).isNotEqualTo(new Parameter("status", "Hello"));
+  }
+
+  @Test
+  void showsItselfAsTheRecordItWas() {
+    assertThat(new Parameter("a", "b")).hasToString("Parameter[name=a, value=b]");
+  }
+}
