@@ -4,8 +4,6 @@ import io.github.twitterlogin.gateway.PageError;
 import io.vertx.ext.auth.User;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.SessionHandler;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +44,7 @@ public final class AccountPages {
    */
   public void logout(RoutingContext ctx) {
     Optional<SignInRecord> signIn = ctx.user() == null ? Optional.empty() : SignInRecord.in(ctx.session());
-    if (signIn.isPresent() && !sameToken(signIn.get().csrfToken(), ctx.request().getFormAttribute("csrf"))) {
+    if (signIn.isPresent() && !SignOutCheck.sameToken(signIn.get().csrfToken(), ctx.request().getFormAttribute("csrf"))) {
       ctx.fail(PageError.signOutNotConfirmed());
       return;
     }
@@ -54,11 +52,6 @@ public final class AccountPages {
     sessions.flush(ctx)
         .compose(removed -> ctx.response().setStatusCode(303).putHeader("Location", pages.base() + "/").end())
         .onFailure(ctx::fail);
-  }
-
-  private static boolean sameToken(String expected, String actual) {
-    return actual != null && MessageDigest.isEqual(
-        expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
   }
 
   private static Map<String, Object> model(RoutingContext ctx) {

@@ -15,7 +15,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.User;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.SessionHandler;
-import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 
@@ -35,7 +34,7 @@ final class LoginFlow {
   private final TwitterAllowList allowList;
   private final Pages pages;
   private final Clock clock;
-  private final String siteOrigin;
+  private final SignOutCheck signOutCheck;
 
   LoginFlow(String callbackUrl, TwitterClient twitter, SessionHandler sessions, PendingLogins pendingLogins,
       TwitterAllowList allowList, Pages pages, Clock clock) {
@@ -46,12 +45,7 @@ final class LoginFlow {
     this.allowList = allowList;
     this.pages = pages;
     this.clock = clock;
-    this.siteOrigin = originOf(callbackUrl);
-  }
-
-  private static String originOf(String url) {
-    URI uri = URI.create(url);
-    return uri.getScheme() + "://" + uri.getRawAuthority();
+    this.signOutCheck = new SignOutCheck(callbackUrl);
   }
 
   /** Asks for a request token, keeps it in the session, and sends the browser to Twitter. */
@@ -111,17 +105,8 @@ final class LoginFlow {
     return sessions.flush(ctx);
   }
 
-  /**
-   * OWASP's CSRF sheet, "verifying origin with standard headers": a browser says where a form
-   * was posted from; one from another origin, or none, is no sign-out of this site's.
-   */
   boolean fromThisSite(RoutingContext ctx) {
-    String origin = ctx.request().getHeader("Origin");
-    if (origin == null || origin.equals("null")) {
-      String referer = ctx.request().getHeader("Referer");
-      return referer != null && (referer + "/").startsWith(siteOrigin + "/");
-    }
-    return origin.equals(siteOrigin);
+    return signOutCheck.fromThisSite(ctx.request());
   }
 
   /**
