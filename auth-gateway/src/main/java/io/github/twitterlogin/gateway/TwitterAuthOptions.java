@@ -1,9 +1,13 @@
 package io.github.twitterlogin.gateway;
 
+import io.github.twitterlogin.shared.AccessType;
+import io.github.twitterlogin.shared.LoginPage;
+import io.github.twitterlogin.shared.ProfileSource;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * How {@link TwitterAuthHandler} signs browsers in: where Twitter sends them back, how long a
@@ -20,6 +24,11 @@ public class TwitterAuthOptions {
   public static final boolean DEFAULT_INVALIDATE_TOKEN_ON_LOGOUT = false;
   /** Where a browser goes once signed in, when its login did not say. */
   public static final String DEFAULT_RETURN_TO = "/";
+  /** X's v2 profile: v1.1's verify_credentials is refused on some access tiers (error 453). */
+  public static final ProfileSource DEFAULT_PROFILE_SOURCE = ProfileSource.V2;
+  /** Twitter's "Sign in with Twitter" page, which skips the consent for an app already allowed. */
+  public static final LoginPage DEFAULT_LOGIN_PAGE = LoginPage.AUTHENTICATE;
+  public static final boolean DEFAULT_INCLUDE_EMAIL = false;
 
   private String callbackUrl;
   private long loginTimeoutSeconds = DEFAULT_LOGIN_TIMEOUT_SECONDS;
@@ -29,6 +38,10 @@ public class TwitterAuthOptions {
   private String defaultReturnTo = DEFAULT_RETURN_TO;
   private String loginUrl;
   private List<String> allowedUsers = new ArrayList<>();
+  private ProfileSource profileSource = DEFAULT_PROFILE_SOURCE;
+  private AccessType accessType;
+  private LoginPage loginPage = DEFAULT_LOGIN_PAGE;
+  private boolean includeEmail = DEFAULT_INCLUDE_EMAIL;
 
   public TwitterAuthOptions() {
   }
@@ -48,6 +61,22 @@ public class TwitterAuthOptions {
     defaultReturnTo = fields.text("defaultReturnTo", DEFAULT_RETURN_TO);
     loginUrl = fields.text("loginUrl", null);
     allowedUsers = new ArrayList<>(fields.texts("allowedUsers"));
+    profileSource = choice("profileSource", () -> ProfileSource.fromValue("profileSource",
+        fields.text("profileSource", DEFAULT_PROFILE_SOURCE.value())));
+    String access = fields.text("accessType", null);
+    accessType = access == null ? null : choice("accessType", () -> AccessType.fromValue("accessType", access));
+    loginPage = choice("loginPage", () -> LoginPage.fromValue("loginPage",
+        fields.text("loginPage", DEFAULT_LOGIN_PAGE.value())));
+    includeEmail = fields.flag("includeEmail", DEFAULT_INCLUDE_EMAIL);
+  }
+
+  /** X's names of its choices (profile source, access type, page); another name names the field. */
+  private static <T> T choice(String field, Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (RuntimeException unknown) {
+      throw OptionsJson.invalid("TwitterAuthOptions", field, "is not one of X's values: " + unknown.getMessage());
+    }
   }
 
   public JsonObject toJson() {
@@ -57,7 +86,13 @@ public class TwitterAuthOptions {
         .put("twitterClientTimeoutMillis", twitterClientTimeoutMillis)
         .put("invalidateTokenOnLogout", invalidateTokenOnLogout)
         .put("defaultReturnTo", defaultReturnTo)
-        .put("allowedUsers", new JsonArray(new ArrayList<>(allowedUsers)));
+        .put("allowedUsers", new JsonArray(new ArrayList<>(allowedUsers)))
+        .put("profileSource", profileSource.value())
+        .put("loginPage", loginPage.value())
+        .put("includeEmail", includeEmail);
+    if (accessType != null) {
+      json.put("accessType", accessType.value());
+    }
     if (callbackUrl != null) {
       json.put("callbackUrl", callbackUrl);
     }
@@ -87,6 +122,13 @@ public class TwitterAuthOptions {
     }
     if (loginUrl != null && (!loginUrl.startsWith("/") || loginUrl.startsWith("//") || loginUrl.contains("?"))) {
       throw OptionsJson.invalid("TwitterAuthOptions", "loginUrl", "must be a path on this site without a query, such as /auth");
+    }
+    if (profileSource == null || loginPage == null) {
+      throw OptionsJson.invalid("TwitterAuthOptions", profileSource == null ? "profileSource" : "loginPage",
+          "is required");
+    }
+    if (includeEmail && profileSource != ProfileSource.V1_1) {
+      throw OptionsJson.invalid("TwitterAuthOptions", "includeEmail", "needs profileSource v1.1: only verify_credentials gives the email");
     }
     if (allowedUsers.stream().anyMatch(user -> user == null || user.isBlank())) {
       throw OptionsJson.invalid("TwitterAuthOptions", "allowedUsers", "must not hold blank entries");
@@ -162,6 +204,51 @@ public class TwitterAuthOptions {
    */
   public TwitterAuthOptions setLoginUrl(String loginUrl) {
     this.loginUrl = loginUrl;
+    return this;
+  }
+
+  public ProfileSource getProfileSource() {
+    return profileSource;
+  }
+
+  /**
+   * Where the signed-in user's profile comes from: {@code v2} ({@code GET 2/users/me}), {@code
+   * v1.1} ({@code verify_credentials}, the only one that can give the email) or {@code token} (no
+   * call at all: the id and screen name of the access-token answer, the screen name as name, no
+   * avatar; a profile read costs the app nothing).
+   */
+  public TwitterAuthOptions setProfileSource(ProfileSource profileSource) {
+    this.profileSource = profileSource;
+    return this;
+  }
+
+  public AccessType getAccessType() {
+    return accessType;
+  }
+
+  /** X's {@code x_auth_access_type}: {@code read} or {@code write}; null, the app's own permission. */
+  public TwitterAuthOptions setAccessType(AccessType accessType) {
+    this.accessType = accessType;
+    return this;
+  }
+
+  public LoginPage getLoginPage() {
+    return loginPage;
+  }
+
+  /** {@code authenticate} ("Sign in with Twitter", skips the consent once allowed) or {@code authorize} (asks every time). */
+  public TwitterAuthOptions setLoginPage(LoginPage loginPage) {
+    this.loginPage = loginPage;
+    return this;
+  }
+
+  public boolean isIncludeEmail() {
+    return includeEmail;
+  }
+
+  /** Asks for the user's email (v1.1 only; the app needs X's email permission). */
+  public TwitterAuthOptions setIncludeEmail(boolean includeEmail) {
+    this.includeEmail = includeEmail;
     return this;
   }
 

@@ -27,7 +27,7 @@ class CallbackRejectionTest {
 
     assertThat(replay.statusCode()).isEqualTo(400);
     assertThat(replay.bodyAsString()).contains(NOT_STARTED_HERE);
-    assertThat(gateway.twitter.received(TwitterAddresses.ACCESS_TOKEN)).hasSize(1);
+    assertThat(gateway.twitter.received(TwitterAddresses.SIGN_IN)).hasSize(1);
   }
 
   @Test
@@ -41,7 +41,7 @@ class CallbackRejectionTest {
 
     assertThat(callback.statusCode()).isEqualTo(400);
     assertThat(callback.bodyAsString()).contains(NOT_STARTED_HERE);
-    assertThat(gateway.twitter.received(TwitterAddresses.ACCESS_TOKEN)).isEmpty();
+    assertThat(gateway.twitter.received(TwitterAddresses.SIGN_IN)).isEmpty();
   }
 
   @Test

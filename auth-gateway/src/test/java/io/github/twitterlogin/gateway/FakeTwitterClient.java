@@ -4,6 +4,8 @@ import io.github.twitterlogin.shared.AccessToken;
 import io.github.twitterlogin.shared.AccessTokenRequest;
 import io.github.twitterlogin.shared.RequestToken;
 import io.github.twitterlogin.shared.RequestTokenRequest;
+import io.github.twitterlogin.shared.SignIn;
+import io.github.twitterlogin.shared.SignInRequest;
 import io.github.twitterlogin.shared.TokenCredentials;
 import io.github.twitterlogin.shared.TwitterAddresses;
 import io.github.twitterlogin.shared.TwitterFailure;
@@ -45,12 +47,15 @@ final class FakeTwitterClient {
   static final TwitterUser ADA = new TwitterUser("1001", "ada", "Ada Lovelace", "https://avatars.example/ada.png", null);
 
   private volatile TwitterUser user = ADA;
+  private volatile boolean keepsTokens = true;
 
   static Future<FakeTwitterClient> deploy(Vertx vertx) {
     FakeTwitterClient fake = new FakeTwitterClient();
     List<MessageConsumer<JsonObject>> consumers = List.of(
         fake.consumer(vertx, TwitterAddresses.REQUEST_TOKEN, fake::requestToken),
         fake.consumer(vertx, TwitterAddresses.ACCESS_TOKEN, fake::accessToken),
+        fake.consumer(vertx, TwitterAddresses.SIGN_IN, fake::signIn),
+        fake.consumer(vertx, TwitterAddresses.SIGN_OUT, message -> message.reply(new JsonObject())),
         fake.consumer(vertx, TwitterAddresses.VERIFY_CREDENTIALS, fake::verifyCredentials),
         fake.consumer(vertx, TwitterAddresses.INVALIDATE_TOKEN, message -> message.reply(new JsonObject())),
         fake.consumer(vertx, TwitterAddresses.PING, message -> message.reply(new JsonObject())));
@@ -137,9 +142,35 @@ final class FakeTwitterClient {
     message.reply(new AccessToken(access, user.id(), user.screenName()).toJson());
   }
 
+  /**
+   * The sign-in step as the Twitter client does it: the exchange, then the profile; a token asked
+   * to be kept is kept here, and the answer names the sign-in, as a Twitter client with its vault
+   * answers, unless told to keep none.
+   */
+  private void signIn(Message<JsonObject> message) {
+    SignInRequest request = SignInRequest.fromJson(message.body());
+    String token = request.requestToken().token();
+    TokenCredentials issued = requestTokens.remove(token);
+    if (issued == null || !issued.equals(request.requestToken()) || !request.verifier().equals(verifiers.get(token))) {
+      rejectCredentials(message);
+      return;
+    }
+    TokenCredentials access = new TokenCredentials("access-token-" + token, "access-secret-" + token);
+    secretsIssued.add(access.tokenSecret());
+    SignIn signIn = request.keepToken() && keepsTokens
+        ? new SignIn(user, null, "sign-in-" + counter.incrementAndGet())
+        : new SignIn(user, access);
+    message.reply(signIn.toJson());
+  }
+
+  /** Plays a Twitter client with USER_CALLS=off: the sign-in's answer carries the token. */
+  void keepNoTokens() {
+    keepsTokens = false;
+  }
+
   private void verifyCredentials(Message<JsonObject> message) {
     VerifyCredentialsRequest request = VerifyCredentialsRequest.fromJson(message.body());
-    if (!request.credentials().token().startsWith("access-token-")) {
+    if (!request.credentials().credentials().orElseThrow().token().startsWith("access-token-")) {
       rejectCredentials(message);
       return;
     }

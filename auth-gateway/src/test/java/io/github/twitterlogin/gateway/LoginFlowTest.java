@@ -47,8 +47,10 @@ class LoginFlowTest {
 
     assertThat(callback.statusCode()).isEqualTo(302);
     assertThat(callback.getHeader("Location")).isEqualTo("/app");
-    JsonObject exchange = gateway.twitter.received(TwitterAddresses.ACCESS_TOKEN).get(0);
+    JsonObject exchange = gateway.twitter.received(TwitterAddresses.SIGN_IN).get(0);
     assertThat(exchange.getString("tokenSecret")).isEqualTo(token.replace("request-token", "request-secret"));
+    assertThat(exchange.getString("profileSource")).isEqualTo("v2");
+    assertThat(exchange.getBoolean("keepToken")).as("the Twitter client keeps the token, not the session").isTrue();
     JsonObject profile = gateway.browser.getJson(gateway.port(), "/app").bodyAsJsonObject();
     assertThat(profile.getString("screenName")).isEqualTo("ada");
     assertThat(profile.getString("name")).isEqualTo("Ada Lovelace");

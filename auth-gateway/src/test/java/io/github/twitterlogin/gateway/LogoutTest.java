@@ -61,8 +61,12 @@ class LogoutTest {
 
     gateway.browser.post(gateway.port(), "/logout", form(csrfOf(gateway)));
 
-    assertThat(gateway.twitter.received(TwitterAddresses.INVALIDATE_TOKEN)).singleElement()
-        .satisfies(revoked -> assertThat(revoked.getString("token")).startsWith("access-token-"));
+    assertThat(gateway.twitter.received(TwitterAddresses.SIGN_OUT)).singleElement()
+        .satisfies(signOut -> {
+          assertThat(signOut.getBoolean("revoke")).isTrue();
+          assertThat(signOut.getString("reason")).isEqualTo("logout");
+          assertThat(signOut.getString("userId")).isEqualTo("1001");
+        });
   }
 
   @Test
@@ -72,6 +76,8 @@ class LogoutTest {
 
     gateway.browser.post(gateway.port(), "/logout", form(csrfOf(gateway)));
 
+    assertThat(gateway.twitter.received(TwitterAddresses.SIGN_OUT)).singleElement()
+        .satisfies(signOut -> assertThat(signOut.getBoolean("revoke")).isFalse());
     assertThat(gateway.twitter.received(TwitterAddresses.INVALIDATE_TOKEN)).isEmpty();
   }
 

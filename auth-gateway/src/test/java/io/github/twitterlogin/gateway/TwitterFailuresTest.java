@@ -83,7 +83,7 @@ class TwitterFailuresTest {
   void failureDuringExchangeLeavesNoSession(Vertx vertx) throws Exception {
     GatewayFixture gateway = GatewayFixture.start(vertx);
     String token = gateway.startLogin("");
-    gateway.twitter.failOn(TwitterAddresses.VERIFY_CREDENTIALS,
+    gateway.twitter.failOn(TwitterAddresses.SIGN_IN,
         new TwitterFailureException(TwitterFailure.TWITTER_ERROR, "Twitter answered 500"));
 
     assertThat(gateway.completeLogin(token).statusCode()).isEqualTo(502);

@@ -1,11 +1,16 @@
 package io.github.twitterlogin.service;
 
 import io.github.twitterlogin.client.TwitterClientOptions;
+import io.github.twitterlogin.client.UserTokenRetention;
 import io.github.twitterlogin.gateway.GatewayOptions;
 import io.github.twitterlogin.gateway.TwitterAuthOptions;
 import io.github.twitterlogin.sandbox.SandboxConsumer;
 import io.github.twitterlogin.sandbox.SandboxOAuth2Client;
 import io.github.twitterlogin.sandbox.SandboxSettings;
+import io.github.twitterlogin.shared.AccessType;
+import io.github.twitterlogin.shared.LoginPage;
+import io.github.twitterlogin.shared.ProfileSource;
+import io.github.twitterlogin.shared.TwitterFailureException;
 import io.github.twitterlogin.shared.cluster.ClusterSettings;
 import io.github.twitterlogin.shared.crypto.Keyring;
 import io.github.twitterlogin.shared.settings.Environment;
@@ -15,6 +20,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -52,7 +58,8 @@ public record ServiceSettings(
     }
     boolean useSandbox = consumerKey.isEmpty();
     GatewayOptions gateway = gatewayOptions(env)
-        .setSessionEncryptionKeys(sessionEncryptionKeys(env, useSandbox, roles.contains(Role.GATEWAY)));
+        .setSessionEncryptionKeys(sessionEncryptionKeys(env, useSandbox,
+            roles.contains(Role.GATEWAY) || roles.contains(Role.TWITTER_CLIENT) && userCalls(env)));
     if (roles.contains(Role.GATEWAY)) {
       gateway.validate();
     }
@@ -71,7 +78,11 @@ public record ServiceSettings(
             .setConnectTimeoutMillis(env.integer("TWITTER_CONNECT_TIMEOUT_MS",
                 TwitterClientOptions.DEFAULT_CONNECT_TIMEOUT_MILLIS, 1, 600_000))
             .setRequestTimeoutMillis(env.integer("TWITTER_REQUEST_TIMEOUT_MS",
-                (int) TwitterClientOptions.DEFAULT_REQUEST_TIMEOUT_MILLIS, 1, 600_000)),
+                (int) TwitterClientOptions.DEFAULT_REQUEST_TIMEOUT_MILLIS, 1, 600_000))
+            .setUserCalls(userCalls(env))
+            .setUserTokenRetention(UserTokenRetention.fromValue("USER_TOKEN_RETENTION",
+                env.text("USER_TOKEN_RETENTION", TwitterClientOptions.DEFAULT_USER_TOKEN_RETENTION.value())))
+            .setTokenEncryptionKeys(gateway.getSessionEncryptionKeys()),
         useSandbox && roles.contains(Role.SANDBOX) ? Optional.of(checked(sandbox)) : Optional.empty(),
         ClusterSettings.fromEnvironment(env));
   }
@@ -95,7 +106,14 @@ public record ServiceSettings(
             TwitterAuthOptions.DEFAULT_INVALIDATE_TOKEN_ON_LOGOUT))
         .setTwitterClientTimeoutMillis(env.integer("TWITTER_CLIENT_TIMEOUT_MS",
             (int) TwitterAuthOptions.DEFAULT_TWITTER_CLIENT_TIMEOUT_MILLIS, 1, 600_000))
-        .setAllowedUsers(env.list("ALLOWED_USERS", List.of()));
+        .setAllowedUsers(env.list("ALLOWED_USERS", List.of()))
+        .setProfileSource(choice(() -> ProfileSource.fromValue("PROFILE_SOURCE",
+            env.text("PROFILE_SOURCE", TwitterAuthOptions.DEFAULT_PROFILE_SOURCE.value()))))
+        .setLoginPage(choice(() -> LoginPage.fromValue("TWITTER_LOGIN_PAGE",
+            env.text("TWITTER_LOGIN_PAGE", TwitterAuthOptions.DEFAULT_LOGIN_PAGE.value()))))
+        .setIncludeEmail(env.flag("TWITTER_INCLUDE_EMAIL", TwitterAuthOptions.DEFAULT_INCLUDE_EMAIL));
+    env.optional("TWITTER_ACCESS_TYPE")
+        .ifPresent(type -> auth.setAccessType(choice(() -> AccessType.fromValue("TWITTER_ACCESS_TYPE", type))));
     GatewayOptions options = new GatewayOptions()
         .setHost(host)
         .setPort(port)
@@ -109,20 +127,37 @@ public record ServiceSettings(
     return options;
   }
 
+  /** X's names of its choices; another name stops the start with a message that names the variable. */
+  private static <T> T choice(Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (IllegalArgumentException | TwitterFailureException unknown) {
+      throw new IllegalArgumentException(unknown.getMessage());
+    }
+  }
+
+  /** {@code USER_CALLS}: whether other verticles may call Twitter as a signed-in user by her id. */
+  private static boolean userCalls(Environment env) {
+    return env.flag("USER_CALLS", TwitterClientOptions.DEFAULT_USER_CALLS);
+  }
+
   /**
-   * The keys that seal the sessions in the cluster. Against Twitter they are required: a
-   * development key known to all would protect nothing. With the sandbox, that development key
-   * stands in, and the banner says so.
+   * The keys that seal the sessions and the users' tokens in the cluster. Against Twitter they are
+   * required: a development key known to all would protect nothing. With the sandbox, that
+   * development key stands in, and the banner says so.
+   *
+   * @param needed whether this process seals anything: the gateway's sessions, or the Twitter
+   *     client's vault of users' tokens
    */
-  private static String sessionEncryptionKeys(Environment env, boolean useSandbox, boolean runsGateway) {
+  private static String sessionEncryptionKeys(Environment env, boolean useSandbox, boolean needed) {
     Optional<String> keys = env.secret(SESSION_ENCRYPTION_KEYS);
     if (keys.isEmpty() && useSandbox) {
       return Keyring.DEVELOPMENT_KEYS;
     }
-    if (keys.isEmpty() && runsGateway) {
+    if (keys.isEmpty() && needed) {
       throw new IllegalArgumentException(SESSION_ENCRYPTION_KEYS + " is required with TWITTER_CONSUMER_KEY: a"
           + " comma-separated list of id:base64-of-32-bytes (e.g. k1:$(openssl rand -base64 32)) that seals the"
-          + " sessions in the cluster; the first seals, all open");
+          + " sessions and the users' tokens in the cluster; the first seals, all open");
     }
     keys.ifPresent(spec -> Keyring.parse(SESSION_ENCRYPTION_KEYS, spec));
     return keys.orElse(null);

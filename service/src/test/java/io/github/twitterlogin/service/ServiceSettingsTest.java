@@ -1,15 +1,20 @@
 package io.github.twitterlogin.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.twitterlogin.client.UserTokenRetention;
 import io.github.twitterlogin.sandbox.RegisteredCallbacks;
 import io.github.twitterlogin.sandbox.SandboxConsumer;
 import io.github.twitterlogin.sandbox.SandboxOAuth2Client;
 import io.github.twitterlogin.sandbox.SandboxSettings;
+import io.github.twitterlogin.shared.LoginPage;
+import io.github.twitterlogin.shared.ProfileSource;
 import io.github.twitterlogin.shared.crypto.Keyring;
 import io.github.twitterlogin.shared.settings.Environment;
 import io.github.twitterlogin.shared.testing.TestKeys;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -140,11 +145,69 @@ class ServiceSettingsTest {
   }
 
   @Test
-  void aTwitterClientAloneNeedsNoSessionKeys() {
+  void aTwitterClientAloneSealsTheUsersTokensWithTheSessionKeys() {
     ServiceSettings settings = ServiceSettings.fromEnvironment(new Environment(Map.of(
-        "ROLES", "twitter-client", "TWITTER_CONSUMER_KEY", "key", "TWITTER_CONSUMER_SECRET", "secret")));
+        "ROLES", "twitter-client", "TWITTER_CONSUMER_KEY", "key", "TWITTER_CONSUMER_SECRET", "secret",
+        "SESSION_ENCRYPTION_KEYS", TestKeys.SESSION_ENCRYPTION_KEYS)));
 
     assertThat(settings.roles()).containsExactly(Role.TWITTER_CLIENT);
+    assertThat(settings.twitterClient().isUserCalls()).isTrue();
+    assertThat(settings.twitterClient().getTokenEncryptionKeys()).isEqualTo(TestKeys.SESSION_ENCRYPTION_KEYS);
+    assertThat(settings.twitterClient().getUserTokenRetention()).isEqualTo(UserTokenRetention.SESSION);
+  }
+
+  @Test
+  void aTwitterClientAloneWithoutKeysIsRefusedWhileUserCallsAreOn() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> ServiceSettings.fromEnvironment(new Environment(Map.of(
+            "ROLES", "twitter-client", "TWITTER_CONSUMER_KEY", "key", "TWITTER_CONSUMER_SECRET", "secret"))))
+        .withMessageContaining("SESSION_ENCRYPTION_KEYS is required")
+        .withMessageNotContaining("secret\"");
+  }
+
+  @Test
+  void withUserCallsOffATwitterClientAloneNeedsNoKeys() {
+    ServiceSettings settings = ServiceSettings.fromEnvironment(new Environment(Map.of(
+        "ROLES", "twitter-client", "TWITTER_CONSUMER_KEY", "key", "TWITTER_CONSUMER_SECRET", "secret",
+        "USER_CALLS", "off")));
+
+    assertThat(settings.twitterClient().isUserCalls()).isFalse();
+    assertThat(settings.twitterClient().getTokenEncryptionKeys()).isNull();
+  }
+
+  @Test
+  void userTokenRetentionIsSessionOrUntilRevoked() {
+    Map<String, String> base = Map.of("ROLES", "twitter-client", "TWITTER_CONSUMER_KEY", "key",
+        "TWITTER_CONSUMER_SECRET", "secret", "SESSION_ENCRYPTION_KEYS", TestKeys.SESSION_ENCRYPTION_KEYS);
+    HashMap<String, String> untilRevoked = new HashMap<>(base);
+    untilRevoked.put("USER_TOKEN_RETENTION", "until-revoked");
+    HashMap<String, String> forever = new HashMap<>(base);
+    forever.put("USER_TOKEN_RETENTION", "forever");
+
+    assertThat(ServiceSettings.fromEnvironment(new Environment(untilRevoked)).twitterClient().getUserTokenRetention())
+        .isEqualTo(UserTokenRetention.UNTIL_REVOKED);
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> ServiceSettings.fromEnvironment(new Environment(forever)))
+        .withMessageContaining("USER_TOKEN_RETENTION must be session or until-revoked");
+  }
+
+  @Test
+  void profileSourceAndLoginPageAreReadFromTheirVariables() {
+    Map<String, String> base = Map.of("ROLES", "gateway", "TWITTER_CONSUMER_KEY", "key",
+        "TWITTER_CONSUMER_SECRET", "secret", "SESSION_ENCRYPTION_KEYS", TestKeys.SESSION_ENCRYPTION_KEYS);
+    HashMap<String, String> chosen = new HashMap<>(base);
+    chosen.put("PROFILE_SOURCE", "token");
+    chosen.put("TWITTER_LOGIN_PAGE", "authorize");
+    HashMap<String, String> unknown = new HashMap<>(base);
+    unknown.put("PROFILE_SOURCE", "v3");
+
+    ServiceSettings settings = ServiceSettings.fromEnvironment(new Environment(chosen));
+
+    assertThat(settings.gateway().getAuth().getProfileSource()).isEqualTo(ProfileSource.TOKEN);
+    assertThat(settings.gateway().getAuth().getLoginPage()).isEqualTo(LoginPage.AUTHORIZE);
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> ServiceSettings.fromEnvironment(new Environment(unknown)))
+        .withMessageContaining("PROFILE_SOURCE");
   }
 
   @Test

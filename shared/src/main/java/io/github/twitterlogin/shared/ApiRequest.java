@@ -18,7 +18,7 @@ public record ApiRequest(
     String path,
     Map<String, List<String>> query,
     Map<String, List<String>> form,
-    TokenCredentials credentials) {
+    UserToken credentials) {
 
   private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE");
   private static final Set<String> METHODS_WITH_FORM = Set.of("POST", "PUT");
@@ -42,8 +42,18 @@ public record ApiRequest(
       throw MessageFields.badRequest("form parameters are only sent with POST or PUT");
     }
     if (credentials == null) {
-      throw MessageFields.badRequest("token and tokenSecret are required");
+      throw MessageFields.badRequest("token and tokenSecret, or userId, are required");
     }
+  }
+
+  public ApiRequest(String method, String path, Map<String, List<String>> query, Map<String, List<String>> form,
+      TokenCredentials credentials) {
+    this(method, path, query, form, credentials == null ? null : UserToken.of(credentials));
+  }
+
+  /** The same call, signed with {@code credentials}: a call by user id, once the vault gave her token. */
+  public ApiRequest signedWith(TokenCredentials credentials) {
+    return new ApiRequest(method, path, query, form, UserToken.of(credentials));
   }
 
   /** RFC 5849 section 3.1: the oauth_ names belong to the protocol, which the Twitter client alone writes. */
@@ -73,6 +83,6 @@ public record ApiRequest(
         MessageFields.requiredText(json, "path"),
         MessageFields.optionalParameters(json, "query"),
         MessageFields.optionalParameters(json, "form"),
-        TokenCredentials.fromJson(json));
+        UserToken.fromJson(json));
   }
 }

@@ -6,10 +6,13 @@ import io.vertx.core.json.JsonObject;
  * The callback's step of the login in one request: exchanges the {@code verifier} that X gave the
  * callback, signed with the request token, and reads the user's profile from {@code profileSource}
  * (null means {@link ProfileSource#V2}). {@code includeEmail} asks for the email, which only
- * {@link ProfileSource#V1_1} gives, and needs the app's email permission.
+ * {@link ProfileSource#V1_1} gives, and needs the app's email permission. With {@code keepToken},
+ * a Twitter client that keeps users' tokens (its vault, on unless {@code USER_CALLS=off}) keeps
+ * the access token and answers a sign-in id in its place; one that does not answers the token.
  */
 public record SignInRequest(
-    TokenCredentials requestToken, String verifier, ProfileSource profileSource, boolean includeEmail) {
+    TokenCredentials requestToken, String verifier, ProfileSource profileSource, boolean includeEmail,
+    boolean keepToken) {
 
   public SignInRequest {
     if (requestToken == null) {
@@ -24,6 +27,11 @@ public record SignInRequest(
     }
   }
 
+  public SignInRequest(TokenCredentials requestToken, String verifier, ProfileSource profileSource,
+      boolean includeEmail) {
+    this(requestToken, verifier, profileSource, includeEmail, false);
+  }
+
   /** The profile from {@code 2/users/me}, without email. */
   public static SignInRequest of(TokenCredentials requestToken, String verifier) {
     return new SignInRequest(requestToken, verifier, ProfileSource.V2, false);
@@ -33,7 +41,8 @@ public record SignInRequest(
     return requestToken.writeTo(new JsonObject())
         .put("verifier", verifier)
         .put("profileSource", profileSource.value())
-        .put("includeEmail", includeEmail);
+        .put("includeEmail", includeEmail)
+        .put("keepToken", keepToken);
   }
 
   public static SignInRequest fromJson(JsonObject json) {
@@ -41,12 +50,13 @@ public record SignInRequest(
         TokenCredentials.fromJson(json),
         MessageFields.requiredText(json, "verifier"),
         ProfileSource.fromValue("profileSource", MessageFields.optionalText(json, "profileSource")),
-        MessageFields.optionalFlag(json, "includeEmail"));
+        MessageFields.optionalFlag(json, "includeEmail"),
+        MessageFields.optionalFlag(json, "keepToken"));
   }
 
   @Override
   public String toString() {
     return "SignInRequest[requestToken=" + requestToken + ", verifier=(hidden), profileSource="
-        + profileSource.value() + ", includeEmail=" + includeEmail + "]";
+        + profileSource.value() + ", includeEmail=" + includeEmail + ", keepToken=" + keepToken + "]";
   }
 }

@@ -1,10 +1,14 @@
 package io.github.twitterlogin.shared;
 
+import java.util.Set;
+
 /**
- * Event-bus addresses of the Twitter client verticle. Every request is a JSON object and every
- * reply is a JSON object; a failure is a {@link io.vertx.core.eventbus.ReplyException} whose
- * code is a {@link TwitterFailure} code and whose message is a {@link TwitterFailureException}
- * in JSON.
+ * Event-bus addresses of the Twitter client verticle, and of the sign-in events. Every request is
+ * a JSON object and every reply is a JSON object; a failure is a
+ * {@link io.vertx.core.eventbus.ReplyException} whose code is a {@link TwitterFailure} code and
+ * whose message is a {@link TwitterFailureException} in JSON. A call as a user names her either
+ * by her token ({@code token} and {@code tokenSecret}) or, signed in, by {@code userId}
+ * ({@link UserToken}).
  */
 public final class TwitterAddresses {
 
@@ -20,7 +24,10 @@ public final class TwitterAddresses {
    */
   public static final String SIGN_IN = "twitter.oauth.sign-in";
 
-  /** {@link TokenCredentials} to {@link TwitterUser}: the user's v2 profile ({@code GET 2/users/me}). */
+  /** {@link SignOutRequest} to an empty object: ends a sign-in whose token the Twitter client keeps. */
+  public static final String SIGN_OUT = "twitter.oauth.sign-out";
+
+  /** {@link UserToken} to {@link TwitterUser}: the user's v2 profile ({@code GET 2/users/me}). */
   public static final String USERS_ME = "twitter.users.me";
 
   /** {@link VerifyCredentialsRequest} to {@link TwitterUser}: the v1.1 profile, with the email when asked. */
@@ -34,6 +41,21 @@ public final class TwitterAddresses {
 
   /** Any message to an empty object: answers while a Twitter client is deployed in the cluster. */
   public static final String PING = "twitter.client.ping";
+
+  /**
+   * Published, cluster-wide, by the gateway: {@link SignedIn}, once per completed sign-in, after
+   * her session is saved. An event, not an operation: nothing answers a request sent here.
+   */
+  public static final String SIGNED_IN = "twitter.session.signed-in";
+
+  /**
+   * Published, cluster-wide, by the gateway (logout, expired) or the Twitter client (revoked):
+   * {@link SignedOut}, with why the sign-in ended. An event: nothing answers a request sent here.
+   */
+  public static final String SIGNED_OUT = "twitter.session.signed-out";
+
+  /** The addresses that are events, not operations of the Twitter client. */
+  public static final Set<String> EVENTS = Set.of(SIGNED_IN, SIGNED_OUT);
 
   private TwitterAddresses() {
   }

@@ -37,8 +37,20 @@ public interface TwitterClient {
     return signIn(SignInRequest.of(requestToken, verifier));
   }
 
-  /** The user's v2 profile, from {@code GET 2/users/me}. */
-  Future<TwitterUser> usersMe(TokenCredentials credentials);
+  /** The user's v2 profile, from {@code GET 2/users/me}: her token, or her id when she is signed in. */
+  Future<TwitterUser> usersMe(UserToken user);
+
+  default Future<TwitterUser> usersMe(TokenCredentials credentials) {
+    return usersMe(UserToken.of(credentials));
+  }
+
+  /** Ends a sign-in whose token the Twitter client keeps (see {@link SignOutRequest}). */
+  Future<Void> signOut(SignOutRequest request);
+
+  /** The calls as a signed-in user, named by id: her token stays with the Twitter client. */
+  default TwitterAsUser asUser(String userId) {
+    return new TwitterAsUser(this, userId);
+  }
 
   Future<TwitterUser> verifyCredentials(VerifyCredentialsRequest request);
 

@@ -19,6 +19,8 @@ public enum TwitterFailure {
   RATE_LIMITED(429),
   /** The client verticle failed unexpectedly. */
   INTERNAL_ERROR(500),
+  /** A call by user id for a user whose token the Twitter client does not keep: she is not signed in. */
+  NOT_SIGNED_IN(404),
   /** Twitter answered with a server error or with something that is not a valid answer. */
   TWITTER_ERROR(502),
   /** Twitter could not be reached (connection refused, reset, unknown host). */

@@ -2,17 +2,29 @@ package io.github.twitterlogin.shared;
 
 import io.vertx.core.json.JsonObject;
 
-/** Asks who owns an access token; {@code includeEmail} needs the app's email permission. */
-public record VerifyCredentialsRequest(TokenCredentials credentials, boolean includeEmail) {
+/**
+ * Asks who owns an access token, or a signed-in user named by id; {@code includeEmail} needs the
+ * app's email permission.
+ */
+public record VerifyCredentialsRequest(UserToken credentials, boolean includeEmail) {
 
   public VerifyCredentialsRequest {
     if (credentials == null) {
-      throw MessageFields.badRequest("token and tokenSecret are required");
+      throw MessageFields.badRequest("token and tokenSecret, or userId, are required");
     }
+  }
+
+  public VerifyCredentialsRequest(TokenCredentials credentials, boolean includeEmail) {
+    this(credentials == null ? null : UserToken.of(credentials), includeEmail);
   }
 
   public static VerifyCredentialsRequest of(TokenCredentials credentials) {
     return new VerifyCredentialsRequest(credentials, false);
+  }
+
+  /** The same question, signed with {@code credentials}: a call by user id, once the vault gave her token. */
+  public VerifyCredentialsRequest signedWith(TokenCredentials credentials) {
+    return new VerifyCredentialsRequest(UserToken.of(credentials), includeEmail);
   }
 
   public JsonObject toJson() {
@@ -21,6 +33,6 @@ public record VerifyCredentialsRequest(TokenCredentials credentials, boolean inc
 
   public static VerifyCredentialsRequest fromJson(JsonObject json) {
     return new VerifyCredentialsRequest(
-        TokenCredentials.fromJson(json), MessageFields.optionalFlag(json, "includeEmail"));
+        UserToken.fromJson(json), MessageFields.optionalFlag(json, "includeEmail"));
   }
 }

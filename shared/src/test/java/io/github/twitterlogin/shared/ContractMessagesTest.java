@@ -176,6 +176,90 @@ class ContractMessagesTest {
         .doesNotContain("secret-1").contains("token-1", "ada");
   }
 
+  @Test
+  void signInWithAKeptTokenNamesTheSignInInstead() {
+    SignIn signIn = new SignIn(new TwitterUser("1", "ada", "Ada", null, null), null, "sign-in-1");
+
+    JsonObject json = new JsonObject(signIn.toJson().encode());
+
+    assertThat(signIn.tokenKept()).isTrue();
+    assertThat(json.fieldNames()).containsExactlyInAnyOrder("user", "signInId");
+    assertThat(SignIn.fromJson(json)).isEqualTo(signIn);
+    assertBadRequest(() -> new SignIn(signIn.user(), TOKEN, "sign-in-1"), "either token and tokenSecret, or signInId");
+  }
+
+  @Test
+  void signInRequestAsksToKeepTheTokenOnlyWhenSaid() {
+    SignInRequest keep = new SignInRequest(TOKEN, "verifier-1", ProfileSource.V2, false, true);
+
+    assertThat(SignInRequest.fromJson(new JsonObject(keep.toJson().encode()))).isEqualTo(keep);
+    assertThat(SignInRequest.fromJson(TOKEN.toJson().put("verifier", "v")).keepToken()).isFalse();
+  }
+
+  @Test
+  void userTokenIsEitherTheTokenOrTheUsersId() {
+    UserToken byId = UserToken.ofUser("42");
+    UserToken byToken = UserToken.of(TOKEN);
+
+    assertThat(UserToken.fromJson(byId.writeTo(new JsonObject()))).isEqualTo(byId);
+    assertThat(UserToken.fromJson(byToken.writeTo(new JsonObject()))).isEqualTo(byToken);
+    assertThat(byId.writeTo(new JsonObject()).fieldNames()).containsExactly("userId");
+    assertBadRequest(() -> UserToken.fromJson(TOKEN.toJson().put("userId", "42")), "either userId or token");
+    assertBadRequest(() -> UserToken.fromJson(new JsonObject()), "token is required");
+    assertBadRequest(() -> UserToken.fromJson(new JsonObject().put("userId", 42)), "userId must be a string");
+    assertThat(byToken.toString()).doesNotContain("secret-1");
+  }
+
+  @Test
+  void apiCallsAndVerifyCredentialsTakeAUserId() {
+    ApiRequest call = ApiRequest.fromJson(new JsonObject().put("method", "GET").put("path", "2/users/me")
+        .put("userId", "42"));
+    VerifyCredentialsRequest verify = VerifyCredentialsRequest.fromJson(new JsonObject().put("userId", "42"));
+
+    assertThat(call.credentials()).isEqualTo(UserToken.ofUser("42"));
+    assertThat(ApiRequest.fromJson(new JsonObject(call.toJson().encode()))).isEqualTo(call);
+    assertThat(verify.credentials()).isEqualTo(UserToken.ofUser("42"));
+    assertThat(call.signedWith(TOKEN).credentials()).isEqualTo(UserToken.of(TOKEN));
+  }
+
+  @Test
+  void signOutRequestKeepsItsFieldsAndRefusesRevokedAsAReason() {
+    SignOutRequest request = new SignOutRequest("42", "sign-in-1", SignedOut.Reason.EXPIRED, true);
+
+    assertThat(SignOutRequest.fromJson(new JsonObject(request.toJson().encode()))).isEqualTo(request);
+    assertBadRequest(() -> SignOutRequest.fromJson(request.toJson().put("reason", "revoked")),
+        "reason must be logout or expired");
+    assertBadRequest(() -> SignOutRequest.fromJson(request.toJson().put("reason", "bored")),
+        "reason must be logout, expired or revoked");
+    assertBadRequest(() -> SignOutRequest.fromJson(request.toJson().putNull("signInId")), "signInId is required");
+  }
+
+  @Test
+  void eventsHaveTheDocumentedFields() {
+    SignedIn signedIn = SignedIn.of(new TwitterUser("42", "ada", "Ada", "https://pbs.example/ada.png", "ada@example.com"),
+        1_700_000_000_000L);
+    SignedOut signedOut = new SignedOut("42", SignedOut.Reason.REVOKED, 1_700_000_000_001L);
+
+    assertThat(signedIn.toJson().fieldNames())
+        .containsExactlyInAnyOrder("userId", "screenName", "name", "profileImageUrl", "at");
+    assertThat(signedOut.toJson()).isEqualTo(new JsonObject("{\"userId\":\"42\",\"reason\":\"revoked\",\"at\":1700000000001}"));
+    assertThat(SignedIn.fromJson(new JsonObject(signedIn.toJson().encode()))).isEqualTo(signedIn);
+    assertThat(SignedOut.fromJson(new JsonObject(signedOut.toJson().encode()))).isEqualTo(signedOut);
+    JsonObject withoutAt = signedIn.toJson();
+    withoutAt.remove("at");
+    assertBadRequest(() -> SignedIn.fromJson(withoutAt), "at is required");
+    assertBadRequest(() -> SignedIn.fromJson(new JsonObject().put("at", 1L)), "userId is required");
+    assertBadRequest(() -> SignedOut.fromJson(signedOut.toJson().put("reason", "bored")),
+        "reason must be logout, expired or revoked");
+  }
+
+  @Test
+  void eventAddressesAreNamedAsDocumented() {
+    assertThat(TwitterAddresses.SIGNED_IN).isEqualTo("twitter.session.signed-in");
+    assertThat(TwitterAddresses.SIGNED_OUT).isEqualTo("twitter.session.signed-out");
+    assertThat(TwitterAddresses.EVENTS).containsExactlyInAnyOrder(TwitterAddresses.SIGNED_IN, TwitterAddresses.SIGNED_OUT);
+  }
+
   private static void assertBadRequest(ThrowingCallable read, String message) {
     assertThatThrownBy(read).isInstanceOfSatisfying(TwitterFailureException.class, failure -> {
       assertThat(failure.failure()).isEqualTo(TwitterFailure.BAD_REQUEST);

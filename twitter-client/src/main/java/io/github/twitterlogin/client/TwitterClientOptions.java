@@ -1,6 +1,7 @@
 package io.github.twitterlogin.client;
 
 import io.github.twitterlogin.client.oauth.ConsumerCredentials;
+import io.github.twitterlogin.shared.crypto.Keyring;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -22,12 +23,18 @@ public class TwitterClientOptions {
   public static final String DEFAULT_API_BASE_URL = "https://api.x.com";
   public static final int DEFAULT_CONNECT_TIMEOUT_MILLIS = 5_000;
   public static final long DEFAULT_REQUEST_TIMEOUT_MILLIS = 10_000;
+  /** Other verticles may call Twitter as a signed-in user by her id; the client keeps her token. */
+  public static final boolean DEFAULT_USER_CALLS = true;
+  public static final UserTokenRetention DEFAULT_USER_TOKEN_RETENTION = UserTokenRetention.SESSION;
 
   static final String API_BASE_URL = "apiBaseUrl";
   static final String CONSUMER_KEY = "consumerKey";
   static final String CONSUMER_SECRET = "consumerSecret";
   static final String CONNECT_TIMEOUT_MILLIS = "connectTimeoutMillis";
   static final String REQUEST_TIMEOUT_MILLIS = "requestTimeoutMillis";
+  static final String USER_CALLS = "userCalls";
+  static final String USER_TOKEN_RETENTION = "userTokenRetention";
+  static final String TOKEN_ENCRYPTION_KEYS = "tokenEncryptionKeys";
 
   private static final int MAX_PORT = 65_535;
 
@@ -36,11 +43,16 @@ public class TwitterClientOptions {
   private String consumerSecret;
   private int connectTimeoutMillis;
   private long requestTimeoutMillis;
+  private boolean userCalls;
+  private UserTokenRetention userTokenRetention;
+  private String tokenEncryptionKeys;
 
   public TwitterClientOptions() {
     apiBaseUrl = DEFAULT_API_BASE_URL;
     connectTimeoutMillis = DEFAULT_CONNECT_TIMEOUT_MILLIS;
     requestTimeoutMillis = DEFAULT_REQUEST_TIMEOUT_MILLIS;
+    userCalls = DEFAULT_USER_CALLS;
+    userTokenRetention = DEFAULT_USER_TOKEN_RETENTION;
   }
 
   public TwitterClientOptions(TwitterClientOptions other) {
@@ -49,6 +61,9 @@ public class TwitterClientOptions {
     consumerSecret = other.consumerSecret;
     connectTimeoutMillis = other.connectTimeoutMillis;
     requestTimeoutMillis = other.requestTimeoutMillis;
+    userCalls = other.userCalls;
+    userTokenRetention = other.userTokenRetention;
+    tokenEncryptionKeys = other.tokenEncryptionKeys;
   }
 
   /**
@@ -66,6 +81,9 @@ public class TwitterClientOptions {
     setConnectTimeoutMillis(
         (int) wholeNumber(config, CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis, Integer.MAX_VALUE));
     setRequestTimeoutMillis(wholeNumber(config, REQUEST_TIMEOUT_MILLIS, requestTimeoutMillis, Long.MAX_VALUE));
+    setUserCalls(flag(config, USER_CALLS, userCalls));
+    setUserTokenRetention(retention(config, userTokenRetention.value()));
+    setTokenEncryptionKeys(text(config, TOKEN_ENCRYPTION_KEYS, null));
   }
 
   /** The deployment config, consumer secret included: never log it. */
@@ -79,6 +97,10 @@ public class TwitterClientOptions {
     }
     if (consumerSecret != null) {
       json.put(CONSUMER_SECRET, consumerSecret);
+    }
+    json.put(USER_CALLS, userCalls).put(USER_TOKEN_RETENTION, userTokenRetention.value());
+    if (tokenEncryptionKeys != null) {
+      json.put(TOKEN_ENCRYPTION_KEYS, tokenEncryptionKeys);
     }
     return json;
   }
@@ -99,6 +121,13 @@ public class TwitterClientOptions {
     }
     if (requestTimeoutMillis <= 0) {
       throw invalid(REQUEST_TIMEOUT_MILLIS + " must be a positive whole number of milliseconds");
+    }
+    if (userCalls && (tokenEncryptionKeys == null || tokenEncryptionKeys.isBlank())) {
+      throw invalid(TOKEN_ENCRYPTION_KEYS + " is required while " + USER_CALLS
+          + " is on: the users' tokens are sealed with them in the cluster (SESSION_ENCRYPTION_KEYS)");
+    }
+    if (tokenEncryptionKeys != null) {
+      Keyring.parse(TOKEN_ENCRYPTION_KEYS, tokenEncryptionKeys);
     }
     return this;
   }
@@ -152,6 +181,43 @@ public class TwitterClientOptions {
     return this;
   }
 
+  public boolean isUserCalls() {
+    return userCalls;
+  }
+
+  /**
+   * Whether other verticles may call Twitter as a signed-in user by her id: the client then keeps
+   * each signed-in user's token in the cluster, sealed; off, a caller must hold the token.
+   */
+  public TwitterClientOptions setUserCalls(boolean userCalls) {
+    this.userCalls = userCalls;
+    return this;
+  }
+
+  public UserTokenRetention getUserTokenRetention() {
+    return userTokenRetention;
+  }
+
+  public TwitterClientOptions setUserTokenRetention(UserTokenRetention userTokenRetention) {
+    this.userTokenRetention = Objects.requireNonNull(userTokenRetention, USER_TOKEN_RETENTION);
+    return this;
+  }
+
+  public String getTokenEncryptionKeys() {
+    return tokenEncryptionKeys;
+  }
+
+  /** {@code id:base64-of-32-bytes}, comma-separated, as SESSION_ENCRYPTION_KEYS: they seal the kept tokens. */
+  public TwitterClientOptions setTokenEncryptionKeys(String tokenEncryptionKeys) {
+    this.tokenEncryptionKeys = tokenEncryptionKeys;
+    return this;
+  }
+
+  /** The keys of the vault; call {@link #validate()} first. */
+  public Keyring tokenKeys() {
+    return Keyring.parse(TOKEN_ENCRYPTION_KEYS, tokenEncryptionKeys);
+  }
+
   /** The consumer key and secret; call {@link #validate()} first. */
   public ConsumerCredentials consumer() {
     return new ConsumerCredentials(consumerKey, consumerSecret);
@@ -164,12 +230,16 @@ public class TwitterClientOptions {
         && Objects.equals(consumerKey, that.consumerKey)
         && Objects.equals(consumerSecret, that.consumerSecret)
         && connectTimeoutMillis == that.connectTimeoutMillis
-        && requestTimeoutMillis == that.requestTimeoutMillis;
+        && requestTimeoutMillis == that.requestTimeoutMillis
+        && userCalls == that.userCalls
+        && userTokenRetention == that.userTokenRetention
+        && Objects.equals(tokenEncryptionKeys, that.tokenEncryptionKeys);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(apiBaseUrl, consumerKey, consumerSecret, connectTimeoutMillis, requestTimeoutMillis);
+    return Objects.hash(apiBaseUrl, consumerKey, consumerSecret, connectTimeoutMillis, requestTimeoutMillis, userCalls,
+        userTokenRetention, tokenEncryptionKeys);
   }
 
   /** Safe to log: the consumer secret is hidden. */
@@ -179,7 +249,10 @@ public class TwitterClientOptions {
         + ", consumerKey=" + consumerKey
         + ", consumerSecret=" + (consumerSecret == null ? "(none)" : "(hidden)")
         + ", connectTimeoutMillis=" + connectTimeoutMillis
-        + ", requestTimeoutMillis=" + requestTimeoutMillis + "}";
+        + ", requestTimeoutMillis=" + requestTimeoutMillis
+        + ", userCalls=" + userCalls
+        + ", userTokenRetention=" + userTokenRetention.value()
+        + ", tokenEncryptionKeys=" + (tokenEncryptionKeys == null ? "(none)" : "(hidden)") + "}";
   }
 
   private void checkApiBaseUrl() {
@@ -221,6 +294,25 @@ public class TwitterClientOptions {
       throw invalid(key + " must be a string, not " + typeOf(value));
     }
     return text;
+  }
+
+  private static boolean flag(JsonObject json, String key, boolean defaultValue) {
+    Object value = json.getValue(key);
+    if (value == null) {
+      return defaultValue;
+    }
+    if (!(value instanceof Boolean flag)) {
+      throw invalid(key + " must be true or false, not " + typeOf(value));
+    }
+    return flag;
+  }
+
+  private static UserTokenRetention retention(JsonObject json, String defaultValue) {
+    try {
+      return UserTokenRetention.fromValue(USER_TOKEN_RETENTION, text(json, USER_TOKEN_RETENTION, defaultValue));
+    } catch (IllegalArgumentException unknown) {
+      throw invalid(USER_TOKEN_RETENTION + " must be session or until-revoked");
+    }
   }
 
   private static long wholeNumber(JsonObject json, String key, long defaultValue, long max) {

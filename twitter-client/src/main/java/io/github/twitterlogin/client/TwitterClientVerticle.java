@@ -9,10 +9,13 @@ import io.github.twitterlogin.shared.RequestToken;
 import io.github.twitterlogin.shared.RequestTokenRequest;
 import io.github.twitterlogin.shared.SignIn;
 import io.github.twitterlogin.shared.SignInRequest;
+import io.github.twitterlogin.shared.SignOutRequest;
 import io.github.twitterlogin.shared.TokenCredentials;
 import io.github.twitterlogin.shared.TwitterAddresses;
 import io.github.twitterlogin.shared.TwitterUser;
+import io.github.twitterlogin.shared.UserToken;
 import io.github.twitterlogin.shared.VerifyCredentialsRequest;
+import io.github.twitterlogin.shared.cluster.ClusterEntries;
 import io.github.twitterlogin.shared.cluster.HazelcastAsyncExecutor;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -20,6 +23,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -81,24 +85,40 @@ public class TwitterClientVerticle extends VerticleBase {
     TokenEndpoints tokens = new TokenEndpoints(api, options.getApiBaseUrl());
     UserEndpoints users = new UserEndpoints(api);
     SignInStep signIn = new SignInStep(tokens, users);
+    UserCalls asUser = new UserCalls(vault(options), tokens, vertx.eventBus(), Clock.systemUTC());
     return Future.all(List.of(
             consume(TwitterAddresses.REQUEST_TOKEN, RequestTokenRequest::fromJson,
                 request -> tokens.requestToken(request).map(RequestToken::toJson)),
             consume(TwitterAddresses.ACCESS_TOKEN, AccessTokenRequest::fromJson,
                 request -> tokens.accessToken(request).map(AccessToken::toJson)),
             consume(TwitterAddresses.SIGN_IN, SignInRequest::fromJson,
-                request -> signIn.signIn(request).map(SignIn::toJson)),
-            consume(TwitterAddresses.USERS_ME, TokenCredentials::fromJson,
-                credentials -> users.usersMe(credentials).map(TwitterUser::toJson)),
+                request -> signIn.signIn(request)
+                    .compose(signedIn -> asUser.kept(signedIn, request.keepToken()))
+                    .map(SignIn::toJson)),
+            consume(TwitterAddresses.SIGN_OUT, SignOutRequest::fromJson,
+                request -> asUser.signOut(request).map(new JsonObject())),
+            consume(TwitterAddresses.USERS_ME, UserToken::fromJson,
+                user -> asUser.as(user, users::usersMe).map(TwitterUser::toJson)),
             consume(TwitterAddresses.VERIFY_CREDENTIALS, VerifyCredentialsRequest::fromJson,
-                request -> users.verifyCredentials(request).map(TwitterUser::toJson)),
+                request -> asUser.as(request.credentials(),
+                    token -> users.verifyCredentials(request.signedWith(token))).map(TwitterUser::toJson)),
             consume(TwitterAddresses.INVALIDATE_TOKEN, TokenCredentials::fromJson,
                 credentials -> tokens.invalidateToken(credentials).map(TokenCredentials::toTokenJson)),
             consume(TwitterAddresses.API_CALL, ApiRequest::fromJson,
-                request -> users.call(request).map(ApiResponse::toJson)),
+                request -> asUser.as(request.credentials(), token -> users.call(request.signedWith(token)))
+                    .map(ApiResponse::toJson)),
             register(vertx.eventBus().consumer(TwitterAddresses.PING, message -> message.reply(new JsonObject())))))
         .onSuccess(registered -> log.debug("Twitter client serving with {}", options))
         .onFailure(failure -> webClient.close());
+  }
+
+  /** The tokens of signed-in users, in the cluster's map (this process's when not clustered); none when calls by user id are off. */
+  private UserTokenVault vault(TwitterClientOptions options) {
+    if (!options.isUserCalls()) {
+      return null;
+    }
+    return new UserTokenVault(ClusterEntries.create(vertx, UserTokenVault.MAP_NAME), options.tokenKeys(),
+        options.getUserTokenRetention());
   }
 
   private <T> Future<Void> consume(

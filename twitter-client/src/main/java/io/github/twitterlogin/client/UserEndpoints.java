@@ -7,6 +7,7 @@ import io.github.twitterlogin.shared.TokenCredentials;
 import io.github.twitterlogin.shared.TwitterFailure;
 import io.github.twitterlogin.shared.TwitterFailureException;
 import io.github.twitterlogin.shared.TwitterUser;
+import io.github.twitterlogin.shared.UserToken;
 import io.github.twitterlogin.shared.VerifyCredentialsRequest;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -37,7 +38,8 @@ final class UserEndpoints {
     if (request.includeEmail()) {
       query.add(new Parameter("include_email", "true"));
     }
-    TwitterRequest call = TwitterRequest.of(HttpMethod.GET, VERIFY_CREDENTIALS, request.credentials()).withQuery(query);
+    TwitterRequest call = TwitterRequest.of(HttpMethod.GET, VERIFY_CREDENTIALS, given(request.credentials()))
+        .withQuery(query);
     return api.send(call)
         .recover(UserEndpoints::explainAccessTier)
         .map(UserEndpoints::v1UserOf);
@@ -51,8 +53,15 @@ final class UserEndpoints {
     return api.send(call).map(response -> v2UserOf(response, redaction));
   }
 
+  /** The verticle gives a call by user id the user's token from the vault before it reaches here. */
+  private static TokenCredentials given(UserToken token) {
+    return token.credentials().orElseThrow(() -> new TwitterFailureException(TwitterFailure.INTERNAL_ERROR,
+        "A call by user id reached Twitter's endpoints without the user's token"));
+  }
+
   Future<ApiResponse> call(ApiRequest request) {
-    TwitterRequest call = TwitterRequest.of(HttpMethod.valueOf(request.method()), request.path(), request.credentials())
+    TwitterRequest call = TwitterRequest.of(HttpMethod.valueOf(request.method()), request.path(),
+            given(request.credentials()))
         .withQuery(parametersOf(request.query()))
         .withForm(parametersOf(request.form()));
     return api.sendForCaller(call).map(response -> new ApiResponse(

@@ -1,6 +1,7 @@
 package io.github.twitterlogin.client;
 
 import io.github.twitterlogin.shared.TwitterClient;
+import io.github.twitterlogin.shared.testing.TestKeys;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -32,7 +33,8 @@ final class ClientFixture {
     return new JsonObject()
         .put("apiBaseUrl", twitter.baseUrl())
         .put("consumerKey", FakeTwitter.CONSUMER_KEY)
-        .put("consumerSecret", FakeTwitter.CONSUMER_SECRET);
+        .put("consumerSecret", FakeTwitter.CONSUMER_SECRET)
+        .put("tokenEncryptionKeys", TestKeys.SESSION_ENCRYPTION_KEYS);
   }
 
   static Future<String> deploy(Vertx vertx, JsonObject config) {

@@ -104,6 +104,11 @@ final class FakeTwitter {
     return accessTokens.get(token);
   }
 
+  /** The user revokes the app: Twitter answers 89 for every access token it issued. */
+  void revokeAccessTokens() {
+    accessTokens.keySet().removeIf(token -> token.startsWith(USER_ID + "-access-token-"));
+  }
+
   /** Answers every correctly signed request to {@code path} (below the prefix) with {@code answer}. */
   void answer(String path, Handler<RoutingContext> answer) {
     scriptedAnswers.put(pathPrefix + path, answer);

@@ -3,14 +3,18 @@ package io.github.twitterlogin.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import io.github.twitterlogin.shared.testing.TestKeys;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 class TwitterClientOptionsTest {
 
+  private static final String KEYS = TestKeys.SESSION_ENCRYPTION_KEYS;
+
+  /** A consumer, and the keys its users' tokens are sealed with while user calls are on (the default). */
   private static JsonObject consumer() {
-    return new JsonObject().put("consumerKey", "key").put("consumerSecret", "s3cret");
+    return new JsonObject().put("consumerKey", "key").put("consumerSecret", "s3cret").put("tokenEncryptionKeys", KEYS);
   }
 
   private static TwitterClientOptions fromJson(JsonObject json) {
@@ -25,6 +29,8 @@ class TwitterClientOptionsTest {
     assertThat(options.getRequestTimeoutMillis()).isEqualTo(TwitterClientOptions.DEFAULT_REQUEST_TIMEOUT_MILLIS);
     assertThat(options.consumer().key()).isEqualTo("key");
     assertThat(options.consumer().secret()).isEqualTo("s3cret");
+    assertThat(options.isUserCalls()).isTrue();
+    assertThat(options.getUserTokenRetention()).isEqualTo(UserTokenRetention.SESSION);
   }
 
   @Test
@@ -40,12 +46,15 @@ class TwitterClientOptionsTest {
         .setConsumerKey("key")
         .setConsumerSecret("s3cret")
         .setConnectTimeoutMillis(1_234)
-        .setRequestTimeoutMillis(5_678);
+        .setRequestTimeoutMillis(5_678)
+        .setUserTokenRetention(UserTokenRetention.UNTIL_REVOKED)
+        .setTokenEncryptionKeys(KEYS);
 
     JsonObject json = new JsonObject(options.toJson().encode());
 
-    assertThat(json.fieldNames()).containsExactlyInAnyOrder(
-        "apiBaseUrl", "consumerKey", "consumerSecret", "connectTimeoutMillis", "requestTimeoutMillis");
+    assertThat(json.fieldNames()).containsExactlyInAnyOrder("apiBaseUrl", "consumerKey", "consumerSecret",
+        "connectTimeoutMillis", "requestTimeoutMillis", "userCalls", "userTokenRetention", "tokenEncryptionKeys");
+    assertThat(json.getString("userTokenRetention")).isEqualTo("until-revoked");
     assertThat(json.getString("consumerSecret")).as("the deployment config carries the secret").isEqualTo("s3cret");
     assertThat(new TwitterClientOptions(json)).isEqualTo(options);
   }
@@ -64,7 +73,8 @@ class TwitterClientOptionsTest {
   @Test
   void keysOfOtherVerticlesAreIgnored() {
     TwitterClientOptions options = fromJson(consumer().put("host", "127.0.0.1").put("port", 0));
-    assertThat(options).isEqualTo(new TwitterClientOptions().setConsumerKey("key").setConsumerSecret("s3cret"));
+    assertThat(options).isEqualTo(
+        new TwitterClientOptions().setConsumerKey("key").setConsumerSecret("s3cret").setTokenEncryptionKeys(KEYS));
   }
 
   @Test
@@ -183,6 +193,45 @@ class TwitterClientOptionsTest {
 
   @Test
   void optionsNeverShowTheSecret() {
-    assertThat(fromJson(consumer()).toString()).contains("key", "(hidden)").doesNotContain("s3cret");
+    assertThat(fromJson(consumer()).toString()).contains("key", "(hidden)").doesNotContain("s3cret")
+        .doesNotContain(KEYS.substring(KEYS.indexOf(':') + 1));
+  }
+
+  @Test
+  void userCallsWithoutKeysAreRefused() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> fromJson(consumer().put("tokenEncryptionKeys", null)))
+        .withMessageContaining("tokenEncryptionKeys is required while userCalls is on");
+  }
+
+  @Test
+  void userCallsOffNeedNoKeys() {
+    TwitterClientOptions options = fromJson(consumer().put("tokenEncryptionKeys", null).put("userCalls", false));
+    assertThat(options.isUserCalls()).isFalse();
+  }
+
+  @Test
+  void malformedKeysAreNamedButNotShown() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> fromJson(consumer().put("tokenEncryptionKeys", "k1:not-base64-s3cret!")))
+        .withMessageContaining("tokenEncryptionKeys")
+        .withMessageNotContaining("not-base64-s3cret");
+  }
+
+  @Test
+  void retentionIsSessionOrUntilRevoked() {
+    assertThat(fromJson(consumer().put("userTokenRetention", "until-revoked")).getUserTokenRetention())
+        .isEqualTo(UserTokenRetention.UNTIL_REVOKED);
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> fromJson(consumer().put("userTokenRetention", "forever")))
+        .withMessageContaining("userTokenRetention must be session or until-revoked")
+        .withMessageNotContaining("forever");
+  }
+
+  @Test
+  void userCallsGivenAsAStringIsNamed() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new TwitterClientOptions(consumer().put("userCalls", "yes")))
+        .withMessageContaining("userCalls must be true or false");
   }
 }

@@ -94,7 +94,8 @@ class TwitterFailuresTest {
         .compose(port -> ClientFixture.deploy(vertx, new JsonObject()
             .put("apiBaseUrl", "http://127.0.0.1:" + port)
             .put("consumerKey", FakeTwitter.CONSUMER_KEY)
-            .put("consumerSecret", FakeTwitter.CONSUMER_SECRET)))
+            .put("consumerSecret", FakeTwitter.CONSUMER_SECRET)
+            .put("userCalls", false)))
         .compose(deployment -> TwitterClient.create(vertx).requestToken(CALLBACK));
     Outcome.failsWith(testContext, token, TwitterFailure.UNREACHABLE,
         failure -> assertThat(failure.getMessage()).contains("POST oauth/request_token"));

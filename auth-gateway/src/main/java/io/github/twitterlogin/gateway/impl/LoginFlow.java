@@ -4,13 +4,18 @@ import io.github.twitterlogin.gateway.PageError;
 import io.github.twitterlogin.gateway.TwitterAllowList;
 import io.github.twitterlogin.gateway.impl.PendingLogins.PendingLogin;
 import io.github.twitterlogin.gateway.sstore.SealedSessionStore;
-import io.github.twitterlogin.shared.AccessToken;
-import io.github.twitterlogin.shared.AccessTokenRequest;
+import io.github.twitterlogin.gateway.TwitterAuthOptions;
 import io.github.twitterlogin.shared.RequestToken;
 import io.github.twitterlogin.shared.RequestTokenRequest;
+import io.github.twitterlogin.shared.SignIn;
+import io.github.twitterlogin.shared.SignInRequest;
+import io.github.twitterlogin.shared.SignOutRequest;
+import io.github.twitterlogin.shared.SignedIn;
+import io.github.twitterlogin.shared.SignedOut;
+import io.github.twitterlogin.shared.TwitterAddresses;
 import io.github.twitterlogin.shared.TwitterClient;
-import io.github.twitterlogin.shared.TwitterUser;
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.User;
 import io.vertx.ext.web.RoutingContext;
@@ -27,7 +32,7 @@ final class LoginFlow {
       "code", "login_cancelled",
       "tryAgain", true);
 
-  private final String callbackUrl;
+  private final TwitterAuthOptions options;
   private final TwitterClient twitter;
   private final SessionHandler sessions;
   private final PendingLogins pendingLogins;
@@ -35,22 +40,25 @@ final class LoginFlow {
   private final Pages pages;
   private final Clock clock;
   private final SignOutCheck signOutCheck;
+  private final EventBus eventBus;
 
-  LoginFlow(String callbackUrl, TwitterClient twitter, SessionHandler sessions, PendingLogins pendingLogins,
-      TwitterAllowList allowList, Pages pages, Clock clock) {
-    this.callbackUrl = callbackUrl;
+  LoginFlow(TwitterAuthOptions options, TwitterClient twitter, SessionHandler sessions, PendingLogins pendingLogins,
+      Pages pages, EventBus eventBus, Clock clock) {
+    this.options = options;
     this.twitter = twitter;
     this.sessions = sessions;
     this.pendingLogins = pendingLogins;
-    this.allowList = allowList;
+    this.allowList = TwitterAllowList.create(options.getAllowedUsers());
     this.pages = pages;
+    this.eventBus = eventBus;
     this.clock = clock;
-    this.signOutCheck = new SignOutCheck(callbackUrl);
+    this.signOutCheck = new SignOutCheck(options.getCallbackUrl());
   }
 
   /** Asks for a request token, keeps it in the session, and sends the browser to Twitter. */
   Future<Void> start(RoutingContext ctx, LoginRequest login) {
-    return twitter.requestToken(new RequestTokenRequest(callbackUrl, login.forceLogin(), login.screenName().orElse(null)))
+    return twitter.requestToken(new RequestTokenRequest(options.getCallbackUrl(), login.forceLogin(),
+            login.screenName().orElse(null), options.getAccessType(), options.getLoginPage()))
         .compose(token -> remember(ctx, token, login.returnTo()))
         .compose(ctx::redirect);
   }
@@ -92,10 +100,15 @@ final class LoginFlow {
             : Future.failedFuture(PageError.loginNotStartedHere()));
   }
 
+  /**
+   * One request to the Twitter client: the verifier exchanged and the profile read from the
+   * configured source. A Twitter client that keeps tokens keeps this one, and the session keeps
+   * only the sign-in's id.
+   */
   private Future<Void> exchange(RoutingContext ctx, PendingLogin login, String verifier) {
-    return twitter.accessToken(new AccessTokenRequest(login.requestToken(), verifier))
-        .compose(access -> twitter.verifyCredentials(access.credentials())
-            .compose(profile -> signIn(ctx, profile, access)))
+    return twitter.signIn(new SignInRequest(login.requestToken(), verifier, options.getProfileSource(),
+            options.isIncludeEmail(), true))
+        .compose(signIn -> signIn(ctx, signIn))
         .compose(signedIn -> ctx.redirect(login.returnTo()));
   }
 
@@ -111,15 +124,26 @@ final class LoginFlow {
 
   /**
    * OWASP's session management sheet: a new session id whenever the privilege level changes. A
-   * user the allow-list refuses is not signed in at all.
+   * user the allow-list refuses is not signed in at all, and the token kept for her is dropped.
+   * The cluster hears of the sign-in once the session is saved.
    */
-  private Future<Void> signIn(RoutingContext ctx, TwitterUser profile, AccessToken access) {
-    User user = User.create(profile.toJson(), new JsonObject().put("signedInAt", clock.millis()));
+  private Future<Void> signIn(RoutingContext ctx, SignIn signIn) {
+    User user = User.create(signIn.user().toJson(), new JsonObject().put("signedInAt", clock.millis()));
     if (!allowList.allows(user)) {
-      return Future.failedFuture(PageError.notAllowed());
+      return dropKeptToken(signIn).compose(dropped -> Future.failedFuture(PageError.notAllowed()));
     }
     ctx.session().regenerateId();
-    SignInRecord.of(profile.id(), access.credentials()).writeTo(ctx.session());
-    return sessions.setUser(ctx, user);
+    SignInRecord.of(signIn).writeTo(ctx.session());
+    return sessions.setUser(ctx, user)
+        .onSuccess(saved -> eventBus.publish(TwitterAddresses.SIGNED_IN,
+            SignedIn.of(signIn.user(), clock.millis()).toJson()));
+  }
+
+  private Future<Void> dropKeptToken(SignIn signIn) {
+    if (!signIn.tokenKept()) {
+      return Future.succeededFuture();
+    }
+    return twitter.signOut(new SignOutRequest(signIn.user().id(), signIn.signInId(), SignedOut.Reason.LOGOUT, false))
+        .otherwiseEmpty();
   }
 }

@@ -1,13 +1,16 @@
 package io.github.twitterlogin.gateway.impl;
 
 import io.github.twitterlogin.gateway.PageError;
-import io.github.twitterlogin.gateway.TwitterAllowList;
 import io.github.twitterlogin.gateway.TwitterAuthHandler;
 import io.github.twitterlogin.gateway.TwitterAuthOptions;
 import io.github.twitterlogin.gateway.sstore.SealedSessionStore;
+import io.github.twitterlogin.shared.SignOutRequest;
+import io.github.twitterlogin.shared.SignedOut;
+import io.github.twitterlogin.shared.TwitterAddresses;
 import io.github.twitterlogin.shared.TwitterClient;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -30,10 +33,14 @@ public final class TwitterAuthHandlerImpl implements TwitterAuthHandler {
   private final TwitterClient twitter;
   private final LoginFlow logins;
   private final ErrorPages errors;
+  private final EventBus eventBus;
+  private final Clock clock;
 
   private TwitterAuthHandlerImpl(Vertx vertx, TwitterAuthOptions options, TwitterClient twitter, LoginFlow logins,
-      ErrorPages errors) {
+      ErrorPages errors, Clock clock) {
     this.options = options;
+    this.eventBus = vertx.eventBus();
+    this.clock = clock;
     this.twitter = twitter;
     this.logins = logins;
     this.errors = errors;
@@ -52,9 +59,8 @@ public final class TwitterAuthHandlerImpl implements TwitterAuthHandler {
       TwitterAuthOptions options, Clock clock, Pages pages, ErrorPages errors) {
     PendingLogins pending = new PendingLogins(clock, Duration.ofSeconds(options.getLoginTimeoutSeconds()),
         options.getMaxPendingLogins());
-    LoginFlow logins = new LoginFlow(options.getCallbackUrl(), twitter, sessions, pending,
-        TwitterAllowList.create(options.getAllowedUsers()), pages, clock);
-    return new TwitterAuthHandlerImpl(vertx, options, twitter, logins, errors);
+    LoginFlow logins = new LoginFlow(options, twitter, sessions, pending, pages, vertx.eventBus(), clock);
+    return new TwitterAuthHandlerImpl(vertx, options, twitter, logins, errors, clock);
   }
 
   /**
@@ -120,16 +126,34 @@ public final class TwitterAuthHandlerImpl implements TwitterAuthHandler {
     return this;
   }
 
-  /** Revoking is a courtesy to the user: the sign-out has happened whatever Twitter answers. */
+  /**
+   * A session that held a sign-in ended (signed out, or expired unread): the Twitter client ends
+   * the sign-in (and revokes the token on sign-out when configured), then the cluster hears of
+   * it. Revoking is a courtesy to the user: the sign-out has happened whatever Twitter answers.
+   */
   private void sessionEnded(Message<JsonObject> ended) {
     Optional<SignInRecord> signIn = SignInRecord.fromJson(ended.body().getJsonObject("signIn"));
-    if (!options.isInvalidateTokenOnLogout() || signIn.isEmpty()) {
+    if (signIn.isEmpty()) {
       ended.reply(new JsonObject());
       return;
     }
-    twitter.invalidateToken(signIn.get().accessToken())
-        .onFailure(failure -> LOG.warn("Could not revoke the access token of user {} at sign-out: {}",
+    SignedOut.Reason reason = "expired".equals(ended.body().getString("cause"))
+        ? SignedOut.Reason.EXPIRED : SignedOut.Reason.LOGOUT;
+    boolean revoke = reason == SignedOut.Reason.LOGOUT && options.isInvalidateTokenOnLogout();
+    endAtTwitterClient(signIn.get(), reason, revoke)
+        .onFailure(failure -> LOG.warn("Could not end the sign-in of user {} at the Twitter client: {}",
             signIn.get().userId(), failure.getMessage()))
-        .onComplete(revoked -> ended.reply(new JsonObject()));
+        .onComplete(done -> {
+          eventBus.publish(TwitterAddresses.SIGNED_OUT,
+              new SignedOut(signIn.get().userId(), reason, clock.millis()).toJson());
+          ended.reply(new JsonObject());
+        });
+  }
+
+  private Future<Void> endAtTwitterClient(SignInRecord signIn, SignedOut.Reason reason, boolean revoke) {
+    if (signIn.signInId() != null) {
+      return twitter.signOut(new SignOutRequest(signIn.userId(), signIn.signInId(), reason, revoke));
+    }
+    return revoke ? twitter.invalidateToken(signIn.accessToken()) : Future.succeededFuture();
   }
 }

@@ -35,7 +35,7 @@ public final class TwitterFailurePages {
           "Twitter did not answer in time. Try again in a moment.", Action.TRY_AGAIN);
       case NO_CLIENT -> new PageError(503, "twitter_client_unavailable", "Sign-in is unavailable",
           "Signing in with Twitter is unavailable right now. Try again in a minute.", Action.TRY_AGAIN);
-      case BAD_REQUEST, INTERNAL_ERROR -> new PageError(500, "internal_error", "Something went wrong",
+      case BAD_REQUEST, INTERNAL_ERROR, NOT_SIGNED_IN -> new PageError(500, "internal_error", "Something went wrong",
           "Something went wrong on our side. Try again.", Action.TRY_AGAIN);
     };
   }

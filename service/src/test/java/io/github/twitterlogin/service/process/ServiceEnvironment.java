@@ -46,9 +46,13 @@ public final class ServiceEnvironment {
         .with("GATEWAY_INSTANCES", "1");
   }
 
-  /** The Twitter client signs as {@code app} and calls {@code apiUrl}. */
+  /**
+   * The Twitter client signs as {@code app} and calls {@code apiUrl}; it seals the users' tokens
+   * it keeps with the test keys, as the gateways seal their sessions.
+   */
   public ServiceEnvironment twitterApi(String apiUrl, TestApp app) {
-    return with("TWITTER_API_URL", apiUrl)
+    return with("SESSION_ENCRYPTION_KEYS", TestKeys.SESSION_ENCRYPTION_KEYS)
+        .with("TWITTER_API_URL", apiUrl)
         .with("TWITTER_CONSUMER_KEY", app.key())
         .with("TWITTER_CONSUMER_SECRET", app.secret());
   }

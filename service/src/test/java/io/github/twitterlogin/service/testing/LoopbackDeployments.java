@@ -56,6 +56,7 @@ public final class LoopbackDeployments {
         .put("apiBaseUrl", sandboxUrl)
         .put("consumerKey", SandboxConsumer.DEFAULT_KEY)
         .put("consumerSecret", SandboxConsumer.DEFAULT_SECRET)
+        .put("tokenEncryptionKeys", TestKeys.SESSION_ENCRYPTION_KEYS)
         .mergeIn(config));
   }
 

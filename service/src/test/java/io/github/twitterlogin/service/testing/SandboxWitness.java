@@ -44,6 +44,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SandboxWitness implements AutoCloseable {
 
+  /** A signed request as it reached the witness: which token signed it, or null for none. */
+  public record SignedRequest(String method, String path, String token) {
+  }
+
   private static final String LOOPBACK = "127.0.0.1";
   private static final long FORWARD_TIMEOUT_MILLIS = 60_000;
   private static final Set<String> NOT_FORWARDED = Set.of("host", "content-length", "transfer-encoding", "connection",
@@ -56,6 +60,7 @@ public final class SandboxWitness implements AutoCloseable {
   private final Map<String, String> tokenSecrets = new ConcurrentHashMap<>();
   private final List<TokenCredentials> accessTokens = new CopyOnWriteArrayList<>();
   private final List<String> refusals = new CopyOnWriteArrayList<>();
+  private final List<SignedRequest> signedRequests = new CopyOnWriteArrayList<>();
   private final AtomicInteger checked = new AtomicInteger();
   private final AtomicInteger uncheckable = new AtomicInteger();
   private HttpServer server;
@@ -101,6 +106,11 @@ public final class SandboxWitness implements AutoCloseable {
     return List.copyOf(refusals);
   }
 
+  /** Every signed request, oldest first, whether or not its signature was right. */
+  public List<SignedRequest> signedRequests() {
+    return List.copyOf(signedRequests);
+  }
+
   /** The access tokens the sandbox issued, oldest first. */
   public List<TokenCredentials> accessTokensIssued() {
     return List.copyOf(accessTokens);
@@ -135,6 +145,7 @@ public final class SandboxWitness implements AutoCloseable {
     }
     Map<String, String> oauth = IndependentSignatureCheck.oauthParameters(authorization);
     SecretLedger.record("verifier", oauth.get("oauth_verifier"));
+    signedRequests.add(new SignedRequest(request.method().name(), request.path(), oauth.get("oauth_token")));
     String consumerSecret = consumerSecrets.get(oauth.get("oauth_consumer_key"));
     String token = oauth.get("oauth_token");
     String tokenSecret = token == null ? "" : tokenSecrets.get(token);

@@ -33,6 +33,12 @@ public record ClusterSettings(
   public static final int DEFAULT_PORT = 5701;
   /** The Hazelcast map that holds the web sessions; its backups follow {@code sessionBackupCount}. */
   public static final String SESSION_MAP_NAME = "twitter-login.sessions";
+  /**
+   * The Hazelcast map where the Twitter client keeps the signed-in users' access tokens, sealed;
+   * its backups follow {@code sessionBackupCount}, since a token lost with a member signs her out
+   * of the calls by id.
+   */
+  public static final String USER_TOKEN_MAP_NAME = "twitter-login.user-tokens";
 
   public ClusterSettings {
     members = List.copyOf(members);

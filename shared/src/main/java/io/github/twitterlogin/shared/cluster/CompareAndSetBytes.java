@@ -13,8 +13,9 @@ import java.util.Map;
  * Replaces an entry's value only if it still holds {@code expected}, on the member that owns the
  * entry, in one step: Hazelcast's {@code IMap.replace(key, old, new)}, which has no asynchronous
  * form. An absent entry stays absent, so that a value removed by one request (a sign-out) is never
- * written back by another that read it earlier. A null replacement removes the entry. The entry
- * keeps its expiry settings. Answers whether it replaced the value.
+ * written back by another that read it earlier, unless {@code expected} is null, which asks for
+ * the entry to be absent and creates it. A null replacement removes the entry. The entry keeps its
+ * expiry settings. Answers whether it replaced the value.
  *
  * <p>It lives in {@code shared} because it runs on whichever member owns the entry, and every
  * member of the cluster has {@code shared} on its class path; {@link DataSerializable} needs no
@@ -37,6 +38,13 @@ public final class CompareAndSetBytes implements EntryProcessor<String, byte[], 
   @Override
   public Boolean process(Map.Entry<String, byte[]> entry) {
     byte[] current = entry.getValue();
+    if (expected == null) {
+      if (current != null) {
+        return false;
+      }
+      entry.setValue(replacement);
+      return true;
+    }
     if (current == null || !Arrays.equals(current, expected)) {
       return false;
     }

@@ -31,6 +31,8 @@ public final class HazelcastClusterConfig {
     configureNetwork(config, settings);
     config.addMapConfig(new MapConfig(ClusterSettings.SESSION_MAP_NAME)
         .setBackupCount(settings.sessionBackupCount()));
+    config.addMapConfig(new MapConfig(ClusterSettings.USER_TOKEN_MAP_NAME)
+        .setBackupCount(settings.sessionBackupCount()));
     return config;
   }
 

@@ -8,12 +8,14 @@ import io.github.twitterlogin.shared.RequestToken;
 import io.github.twitterlogin.shared.RequestTokenRequest;
 import io.github.twitterlogin.shared.SignIn;
 import io.github.twitterlogin.shared.SignInRequest;
+import io.github.twitterlogin.shared.SignOutRequest;
 import io.github.twitterlogin.shared.TokenCredentials;
 import io.github.twitterlogin.shared.TwitterAddresses;
 import io.github.twitterlogin.shared.TwitterClient;
 import io.github.twitterlogin.shared.TwitterFailure;
 import io.github.twitterlogin.shared.TwitterFailureException;
 import io.github.twitterlogin.shared.TwitterUser;
+import io.github.twitterlogin.shared.UserToken;
 import io.github.twitterlogin.shared.VerifyCredentialsRequest;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -48,8 +50,13 @@ public final class EventBusTwitterClient implements TwitterClient {
   }
 
   @Override
-  public Future<TwitterUser> usersMe(TokenCredentials credentials) {
-    return request(TwitterAddresses.USERS_ME, credentials.toJson(), TwitterUser::fromJson);
+  public Future<TwitterUser> usersMe(UserToken user) {
+    return request(TwitterAddresses.USERS_ME, user.writeTo(new JsonObject()), TwitterUser::fromJson);
+  }
+
+  @Override
+  public Future<Void> signOut(SignOutRequest request) {
+    return request(TwitterAddresses.SIGN_OUT, request.toJson(), reply -> null);
   }
 
   @Override

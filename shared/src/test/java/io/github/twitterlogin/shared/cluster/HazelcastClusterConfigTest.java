@@ -34,6 +34,14 @@ class HazelcastClusterConfigTest {
     assertThat(sessions.getAsyncBackupCount()).isZero();
   }
 
+  @Test
+  void everyKeptUserTokenHasTheSessionsBackups() {
+    MapConfig tokens = configFrom(Map.of("SESSION_BACKUP_COUNT", "2")).getMapConfig(ClusterSettings.USER_TOKEN_MAP_NAME);
+
+    assertThat(tokens.getBackupCount()).isEqualTo(2);
+    assertThat(tokens.getAsyncBackupCount()).isZero();
+  }
+
   private static Config configFrom(Map<String, String> variables) {
     return HazelcastClusterConfig.create(ClusterSettings.fromEnvironment(new Environment(variables)));
   }

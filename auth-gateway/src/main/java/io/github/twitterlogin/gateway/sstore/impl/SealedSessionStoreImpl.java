@@ -2,17 +2,16 @@ package io.github.twitterlogin.gateway.sstore.impl;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.github.twitterlogin.gateway.sstore.SealedSessionStore;
+import io.github.twitterlogin.shared.cluster.ClusterEntries;
 import io.github.twitterlogin.shared.crypto.Keyring;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.prng.VertxContextPRNG;
 import io.vertx.ext.web.Session;
 import io.vertx.ext.web.sstore.SessionStore;
-import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,7 @@ public final class SealedSessionStoreImpl implements SealedSessionStore {
 
   private final Vertx vertx;
   private final Keyring keys;
-  private final SessionEntries entries;
+  private final ClusterEntries entries;
   private final VertxContextPRNG random;
   /**
    * The last value of sessions just removed ({@link #delete}): for a renewed id, the SessionHandler
@@ -56,7 +55,7 @@ public final class SealedSessionStoreImpl implements SealedSessionStore {
   /** The sign-in entries of sessions that a request has destroyed and not yet removed. */
   private final Map<String, JsonObject> destroyed = boundedMap();
 
-  SealedSessionStoreImpl(Vertx vertx, Keyring keys, SessionEntries entries) {
+  SealedSessionStoreImpl(Vertx vertx, Keyring keys, ClusterEntries entries) {
     this.vertx = vertx;
     this.keys = keys;
     this.entries = entries;
@@ -65,17 +64,11 @@ public final class SealedSessionStoreImpl implements SealedSessionStore {
   }
 
   public static SealedSessionStore create(Vertx vertx, Keyring keys, String mapName) {
-    if (((VertxInternal) vertx).clusterManager() instanceof HazelcastClusterManager hazelcast) {
-      return create(vertx, keys, hazelcast.getHazelcastInstance(), mapName);
-    }
-    if (vertx.isClustered()) {
-      throw new IllegalStateException("SealedSessionStore needs Vert.x clustered with Hazelcast (vertx-hazelcast)");
-    }
-    return new SealedSessionStoreImpl(vertx, keys, new LocalSessionEntries(vertx, mapName, System::currentTimeMillis));
+    return new SealedSessionStoreImpl(vertx, keys, ClusterEntries.create(vertx, mapName));
   }
 
   public static SealedSessionStore create(Vertx vertx, Keyring keys, HazelcastInstance hazelcast, String mapName) {
-    return new SealedSessionStoreImpl(vertx, keys, new HazelcastSessionEntries(vertx, hazelcast, mapName));
+    return new SealedSessionStoreImpl(vertx, keys, ClusterEntries.create(vertx, hazelcast, mapName));
   }
 
   public static String mapKey(Keyring keys, String id) {

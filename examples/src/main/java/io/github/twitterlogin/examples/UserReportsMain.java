@@ -15,19 +15,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs {@link ProfileLookupVerticle} in a process of its own: joins the cluster with the same
+ * Runs {@link UserReportsVerticle} in a process of its own: joins the cluster with the same
  * {@code CLUSTER_*} and {@code EVENT_BUS_*} variables as the service, deploys the verticle, and
  * leaves the cluster when the process is stopped.
  */
-public final class ProfileLookupMain {
+public final class UserReportsMain {
 
-  /** Printed once the verticle answers on its address anywhere in the cluster. */
-  public static final String READY = "Profile lookup example is answering on " + ProfileLookupVerticle.ADDRESS;
+  /** Printed once the verticle hears the sign-ins and answers on its addresses anywhere in the cluster. */
+  public static final String READY = "User reports example is listening for sign-ins; reports on "
+      + UserReportsVerticle.REPORT_ADDRESS;
 
-  private static final Logger LOG = LoggerFactory.getLogger(ProfileLookupMain.class);
+  private static final Logger LOG = LoggerFactory.getLogger(UserReportsMain.class);
   private static final long LEAVE_DEADLINE_SECONDS = 30;
 
-  private ProfileLookupMain() {
+  private UserReportsMain() {
   }
 
   public static void main(String[] args) {
@@ -45,7 +46,7 @@ public final class ProfileLookupMain {
     ClusteredVertx.start(cluster)
         .compose(vertx -> {
           leaveTheClusterOnExit(vertx);
-          return vertx.deployVerticle(new ProfileLookupVerticle())
+          return vertx.deployVerticle(new UserReportsVerticle())
               .compose(deployed -> portsFile.map(path -> reportPorts(vertx, path)).orElseGet(Future::succeededFuture));
         })
         .onSuccess(deployed -> System.out.println(READY))

@@ -1,10 +1,8 @@
-package io.github.twitterlogin.gateway.sstore.impl;
+package io.github.twitterlogin.shared.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryExpiredListener;
-import io.github.twitterlogin.shared.cluster.ClaimOnce;
-import io.github.twitterlogin.shared.cluster.CompareAndSetBytes;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -14,21 +12,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 /**
- * Sessions in a Hazelcast {@code IMap}. Each Hazelcast completion is handed straight to the
+ * Entries of a Hazelcast {@code IMap}. Each Hazelcast completion is handed straight to the
  * caller's Vert.x context: left to Hazelcast's default executor it would run on the common
  * ForkJoinPool, or on a new thread per completion where that pool has one thread (two cores).
  */
-final class HazelcastSessionEntries implements SessionEntries {
+final class HazelcastClusterEntries implements ClusterEntries {
 
   /** Every member hears of each expiry; the claims say which one acts. */
-  static final String ENDS_MAP_NAME = "twitter-login.session-ends";
+  static final String ENDS_MAP_NAME = "twitter-login.entry-ends";
   private static final long CLAIM_SECONDS = 600;
 
   private final Vertx vertx;
   private final HazelcastInstance hazelcast;
   private final IMap<String, byte[]> map;
 
-  HazelcastSessionEntries(Vertx vertx, HazelcastInstance hazelcast, String mapName) {
+  HazelcastClusterEntries(Vertx vertx, HazelcastInstance hazelcast, String mapName) {
     this.vertx = vertx;
     this.hazelcast = hazelcast;
     this.map = hazelcast.getMap(mapName);

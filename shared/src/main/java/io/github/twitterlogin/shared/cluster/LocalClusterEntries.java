@@ -1,4 +1,4 @@
-package io.github.twitterlogin.gateway.sstore.impl;
+package io.github.twitterlogin.shared.cluster;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -9,10 +9,10 @@ import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 
 /**
- * Sessions in this process's memory, for a gateway whose Vert.x is not clustered: a local map of
- * the Vert.x instance, which every gateway verticle instance of the process shares.
+ * Entries in this process's memory, when Vert.x is not clustered: a local map of the Vert.x
+ * instance, which every verticle instance of the process shares.
  */
-final class LocalSessionEntries implements SessionEntries {
+final class LocalClusterEntries implements ClusterEntries {
 
   private static final long SWEEP_INTERVAL_MILLIS = 60_000;
 
@@ -34,7 +34,7 @@ final class LocalSessionEntries implements SessionEntries {
   private final long sweeper;
   private volatile BiConsumer<String, byte[]> expired = (key, value) -> { };
 
-  LocalSessionEntries(Vertx vertx, String mapName, LongSupplier clock) {
+  LocalClusterEntries(Vertx vertx, String mapName, LongSupplier clock) {
     this.vertx = vertx;
     this.entries = vertx.sharedData().getLocalMap(mapName);
     this.clock = clock;
@@ -57,12 +57,15 @@ final class LocalSessionEntries implements SessionEntries {
   @Override
   public Future<Boolean> compareAndSet(String key, byte[] expected, byte[] replacement) {
     boolean[] replaced = new boolean[1];
-    entries.computeIfPresent(key, (k, entry) -> {
-      if (!Arrays.equals(entry.sealed(), expected)) {
-        return entry;
+    long now = clock.getAsLong();
+    entries.compute(key, (k, entry) -> {
+      Entry current = entry == null || entry.expired(now) ? null : entry;
+      if (expected == null ? current != null : current == null || !Arrays.equals(current.sealed(), expected)) {
+        return current;
       }
       replaced[0] = true;
-      return new Entry(replacement, entry.maxIdleMillis(), entry.lastRead());
+      return replacement == null ? null
+          : new Entry(replacement, current == null ? 0 : current.maxIdleMillis(), current == null ? now : current.lastRead());
     });
     return Future.succeededFuture(replaced[0]);
   }
