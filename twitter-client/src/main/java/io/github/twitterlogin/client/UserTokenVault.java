@@ -58,11 +58,20 @@ final class UserTokenVault {
 
   /** Keeps the token of a new sign-in; a user signed in twice keeps one token, for both. */
   Future<Void> keep(String userId, TokenCredentials token, String signInId) {
-    return update(userId, kept -> {
+    UnaryOperator<Kept> next = kept -> {
       List<String> signIns = kept == null ? List.of(signInId)
           : kept.signIns().contains(signInId) ? kept.signIns() : append(kept.signIns(), signInId);
       return new Kept(token, signIns);
-    });
+    };
+    List<String> lookupKeys = keys.digests(KEY_DIGEST, userId);
+    if (lookupKeys.size() > 1) {
+      // During a key rotation her entry may be under an older key's digest: read first.
+      return update(userId, next);
+    }
+    // Most sign-ins are a user's only one: store first, and read only when she has an entry already.
+    byte[] value = keys.seal(next.apply(null).toJson().toBuffer().getBytes(), associatedData(userId));
+    return entries.compareAndSet(lookupKeys.get(0), null, value)
+        .compose(stored -> stored ? Future.succeededFuture() : update(userId, next));
   }
 
   /** Her token, or NOT_SIGNED_IN when none is kept. */
