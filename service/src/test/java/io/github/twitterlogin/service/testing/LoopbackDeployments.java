@@ -79,6 +79,13 @@ public final class LoopbackDeployments {
     return url(gateway.actualPort());
   }
 
+  /** A gateway that browsers reach directly, its handler's {@code TwitterAuthOptions} given as JSON. */
+  public static String gateway(Vertx vertx, JsonObject auth) throws Exception {
+    GatewayVerticle gateway = new GatewayVerticle();
+    deploy(vertx, gateway, gatewayConfig().put("auth", auth));
+    return url(gateway.actualPort());
+  }
+
   /** A gateway behind a load balancer at {@code publicUrl}: Twitter sends browsers back there. */
   public static String gatewayBehind(Vertx vertx, String publicUrl) throws Exception {
     GatewayVerticle gateway = new GatewayVerticle();
