@@ -120,7 +120,7 @@ class OAuth2RefreshAcrossProcessesIT {
     SignIn.signInWithOAuth2Through(browsers.open(), gateway, SignIn.ADA);
     assertThat(witness.oauth2TokenRequests("authorization_code")).as("code exchanges").isEqualTo(1);
     // Cold JVMs: the first calls load classes and open connections.
-    assertThat(outcomes(usersMeAtOnce(CALLS_PER_ROUND))).as("calls before any refresh").containsOnly(SignIn.ADA);
+    assertThat(outcomes("calls before any refresh", usersMeAtOnce(CALLS_PER_ROUND))).containsOnly(SignIn.ADA);
     assertThat(witness.oauth2TokenRequests("refresh_token")).as("refreshes before the first round").isZero();
     String token = lastIssuedToken();
 
@@ -132,7 +132,7 @@ class OAuth2RefreshAcrossProcessesIT {
       assertThat(sandbox.expireOAuth2AccessTokens(SignIn.ADA)).as("round %d: her access tokens the sandbox ended", round)
           .isEqualTo(1);
 
-      List<String> answered = outcomes(usersMeAtOnce(CALLS_PER_ROUND));
+      List<String> answered = outcomes("round " + round, usersMeAtOnce(CALLS_PER_ROUND));
 
       assertThat(answered).as("round %d: every call answered as her", round).containsOnly(SignIn.ADA);
       assertThat(witness.oauth2TokenRequests("refresh_token") - refreshesBefore)
@@ -152,7 +152,7 @@ class OAuth2RefreshAcrossProcessesIT {
           .as("round %d: calls answered with the rotated token", round).isGreaterThanOrEqualTo(CALLS_PER_ROUND);
 
       int bearerCallsAfterRound = witness.bearerTokensUsed().size();
-      assertThat(outcomes(usersMeAtOnce(CALLS_AFTER_A_ROUND))).as("round %d: calls afterwards", round)
+      assertThat(outcomes("round " + round + ", afterwards", usersMeAtOnce(CALLS_AFTER_A_ROUND)))
           .containsOnly(SignIn.ADA);
       assertThat(bearerTokensUsedSince(bearerCallsAfterRound)).as("round %d: tokens presented afterwards", round)
           .hasSize(CALLS_AFTER_A_ROUND).containsOnly(rotated);
@@ -173,11 +173,11 @@ class OAuth2RefreshAcrossProcessesIT {
   }
 
   /** The id each call was answered with; any failure fails the test, with every failure counted by code. */
-  private static List<String> outcomes(List<Future<TwitterUser>> calls) {
+  private static List<String> outcomes(String calledWhen, List<Future<TwitterUser>> calls) {
     Map<String, Long> failures = calls.stream().filter(Future::failed)
         .collect(Collectors.groupingBy(call -> call.cause() instanceof TwitterFailureException twitter
             ? twitter.failure().name() : call.cause().toString(), Collectors.counting()));
-    assertThat(failures).as("failed calls, by failure").isEmpty();
+    assertThat(failures).as("%s: failed calls, by failure", calledWhen).isEmpty();
     return calls.stream().map(call -> call.result().id()).toList();
   }
 
