@@ -223,7 +223,9 @@ public final class SandboxWitness implements AutoCloseable {
     if (authorization != null && authorization.startsWith("Basic ")) {
       String credentials = new String(java.util.Base64.getDecoder().decode(authorization.substring(6)),
           java.nio.charset.StandardCharsets.UTF_8);
-      SecretLedger.record("OAuth 2.0 client secret", credentials.substring(credentials.indexOf(':') + 1));
+      // RFC 6749 section 2.3.1: the id and the secret are form-encoded before Base64.
+      SecretLedger.record("OAuth 2.0 client secret", java.net.URLDecoder.decode(
+          credentials.substring(credentials.indexOf(':') + 1), java.nio.charset.StandardCharsets.UTF_8));
     }
     Map<String, String> form = formOf(body.toString());
     SecretLedger.record("OAuth 2.0 code", form.get("code"));
