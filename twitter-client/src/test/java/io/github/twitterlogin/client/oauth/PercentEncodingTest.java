@@ -59,6 +59,12 @@ class PercentEncodingTest {
     assertThat(PercentEncoding.decode("a\ud83d", false)).isEqualTo("a?");
   }
 
+  /** U+0080 is the first char that is not ASCII: its UTF-8 bytes are escaped, not the char. */
+  @Test
+  void theFirstCharAfterAsciiIsEncodedAsItsUtf8Bytes() {
+    assertThat(PercentEncoding.encode("\u007f\u0080")).isEqualTo("%7F%C2%80");
+  }
+
   private static String randomText(Random random) {
     StringBuilder text = new StringBuilder();
     int length = random.nextInt(12);
