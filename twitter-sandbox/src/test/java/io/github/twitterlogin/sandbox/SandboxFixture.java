@@ -76,7 +76,7 @@ final class SandboxFixture {
 
   /** ScribeJava's OAuth 2.0 client; a null secret makes it a public client, which sends its id in the body. */
   OAuth20Service oauth2(String clientId, String secret, String scope) {
-    ServiceBuilder builder = new ServiceBuilder(clientId).callback(CALLBACK);
+    ServiceBuilder builder = new ServiceBuilder(clientId).callback(CALLBACK).httpClientConfig(HTTP_TIMEOUTS);
     if (secret != null) {
       builder.apiSecret(secret);
     }
