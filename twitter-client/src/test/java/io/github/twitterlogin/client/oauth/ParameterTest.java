@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,16 @@ class ParameterTest {
   @Test
   void aMalformedEscapeInAFormIsRefused() {
     assertThatIllegalArgumentException().isThrownBy(() -> Parameter.parseForm("a=%zz"));
+  }
+
+  /** Equal parameters hash alike; different ones rarely collide, as a HashMap of them needs. */
+  @Test
+  void differentParametersRarelyShareAHashCode() {
+    Set<Integer> hashes = new HashSet<>();
+    for (int i = 0; i < 1_000; i++) {
+      hashes.add(new Parameter("oauth_" + i, "v" + i * 7919).hashCode());
+    }
+    assertThat(hashes).hasSizeGreaterThan(900);
   }
 
   @Test

@@ -63,6 +63,7 @@ class PercentEncodingTest {
   @Test
   void theFirstCharAfterAsciiIsEncodedAsItsUtf8Bytes() {
     assertThat(PercentEncoding.encode("\u007f\u0080")).isEqualTo("%7F%C2%80");
+    assertThat(PercentEncoding.decode("%7F\u007f\u0080", false)).isEqualTo("\u007f\u007f\u0080");
   }
 
   private static String randomText(Random random) {
