@@ -25,8 +25,13 @@ final class Browser {
   private final WebClientSession client;
 
   Browser(Vertx vertx) {
-    this.client = WebClientSession.create(WebClient.create(vertx,
-        new WebClientOptions().setFollowRedirects(false).setDefaultHost("127.0.0.1")));
+    this.client = WebClientSession.create(WebClient.create(vertx, options()));
+  }
+
+  /** As a browser: no redirect followed; and a deadline to connect and to read, as every test client has. */
+  static WebClientOptions options() {
+    return new WebClientOptions().setFollowRedirects(false).setDefaultHost("127.0.0.1")
+        .setConnectTimeout(5_000).setIdleTimeout((int) DEADLINE_SECONDS);
   }
 
   HttpResponse<Buffer> get(int port, String uri) {

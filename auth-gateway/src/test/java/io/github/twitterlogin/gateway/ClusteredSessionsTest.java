@@ -19,7 +19,6 @@ import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -157,7 +156,7 @@ class ClusteredSessionsTest {
 
   @Test
   void requestsWithoutASessionStoreNothingAndSetNoCookie() {
-    WebClient anonymous = WebClient.create(nodeA, new WebClientOptions().setFollowRedirects(false));
+    WebClient anonymous = WebClient.create(nodeA, Browser.options());
     int before = sessions.size();
     List<String> paths = List.of("/", "/app", "/health", "/assets/app.css");
     int withCookie = 0;
@@ -243,7 +242,7 @@ class ClusteredSessionsTest {
 
   /** What a stolen copy of the cookie gets: the old cookie alone, on a client of its own. */
   private static int appWithCookie(int gateway, String cookie) {
-    WebClient thief = WebClient.create(nodeA, new WebClientOptions().setFollowRedirects(false));
+    WebClient thief = WebClient.create(nodeA, Browser.options());
     try {
       return Browser.await(thief.get(gateway, "127.0.0.1", "/app")
           .putHeader("Cookie", COOKIE + "=" + cookie)

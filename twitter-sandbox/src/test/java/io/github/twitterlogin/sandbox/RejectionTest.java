@@ -8,6 +8,7 @@ import com.github.scribejava.core.model.OAuthRequest;
 import com.github.scribejava.core.model.Response;
 import com.github.scribejava.core.model.Verb;
 import com.github.scribejava.core.oauth.OAuth10aService;
+import io.github.twitterlogin.shared.testing.TestClock;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -22,6 +23,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each request Twitter would refuse is refused here, with Twitter's status and error code. */
 @ExtendWith(VertxExtension.class)
@@ -206,6 +209,41 @@ class RejectionTest {
     sandbox.clock.advance(Duration.ofSeconds(270));
 
     assertThat(requestToken(sandbox, sandbox.scribe(), SandboxFixture.CALLBACK).getCode()).isEqualTo(200);
+  }
+
+  /** The skew allowed is 300 s (allowedClockSkewSeconds), both ways; one second more is refused. */
+  @Test
+  void timestampExactlyAtTheAllowedSkewIsAccepted(Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject(), TestClock.standingStill());
+    long now = sandbox.clock.instant().getEpochSecond();
+
+    assertThat(requestToken(sandbox, signingWith(sandbox, "early", now - 300), SandboxFixture.CALLBACK).getCode())
+        .isEqualTo(200);
+    assertThat(requestToken(sandbox, signingWith(sandbox, "late", now + 300), SandboxFixture.CALLBACK).getCode())
+        .isEqualTo(200);
+    Response tooEarly = requestToken(sandbox, signingWith(sandbox, "too-early", now - 301), SandboxFixture.CALLBACK);
+    assertThat(tooEarly.getCode()).isEqualTo(401);
+    assertThat(SandboxFixture.firstError(tooEarly).getInteger("code")).isEqualTo(135);
+  }
+
+  /** A header without one of the five required parameters is malformed (215), before any other check. */
+  @ParameterizedTest
+  @ValueSource(strings = {"oauth_consumer_key", "oauth_nonce", "oauth_signature", "oauth_signature_method",
+      "oauth_timestamp"})
+  void headerWithoutARequiredParameterIsBadAuthenticationData(String missing, Vertx vertx) throws Exception {
+    SandboxFixture sandbox = SandboxFixture.start(vertx, new JsonObject());
+    NodeOAuthClient client = sandbox.nodeOAuth();
+    String url = sandbox.baseUrl() + "/oauth/request_token";
+    Map<String, String> callback = Map.of("oauth_callback", SandboxFixture.CALLBACK);
+    String header = client.authorization(HttpMethod.POST, url, null, null, callback)
+        .replaceAll(",?\\s*" + missing + "=\"[^\"]*\"", "").replace("OAuth ,", "OAuth ");
+
+    NodeOAuthClient.Answer answer = client.sendWithHeader(HttpMethod.POST, url, header, callback);
+
+    assertThat(header).doesNotContain(missing + "=");
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(firstError(answer).getInteger("code")).isEqualTo(215);
+    assertThat(firstError(answer).getString("message")).contains("no " + missing);
   }
 
   @Test

@@ -150,7 +150,8 @@ class RememberedApprovalTest {
   }
 
   private static WebClientSession browser(Vertx vertx) {
-    return WebClientSession.create(WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false)));
+    return WebClientSession.create(WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false)
+        .setConnectTimeout(5_000).setIdleTimeout(20).setIdleTimeoutUnit(TimeUnit.SECONDS)));
   }
 
   private static JsonObject app(String key, String secret) {

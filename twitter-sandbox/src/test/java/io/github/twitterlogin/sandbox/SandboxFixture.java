@@ -48,7 +48,11 @@ final class SandboxFixture {
   }
 
   static SandboxFixture start(Vertx vertx, JsonObject config) throws Exception {
-    TestClock clock = TestClock.realTime();
+    return start(vertx, config, TestClock.realTime());
+  }
+
+  /** With a clock that stands still, for a test that signs with timestamps of its own choosing. */
+  static SandboxFixture start(Vertx vertx, JsonObject config, TestClock clock) throws Exception {
     TwitterSandboxVerticle sandbox = new TwitterSandboxVerticle(clock);
     JsonObject settings = new JsonObject().put("host", "127.0.0.1").put("port", 0).mergeIn(config);
     vertx.deployVerticle(sandbox, new DeploymentOptions().setConfig(settings)).await(30, TimeUnit.SECONDS);
@@ -76,7 +80,7 @@ final class SandboxFixture {
 
   /** ScribeJava's OAuth 2.0 client; a null secret makes it a public client, which sends its id in the body. */
   OAuth20Service oauth2(String clientId, String secret, String scope) {
-    ServiceBuilder builder = new ServiceBuilder(clientId).callback(CALLBACK);
+    ServiceBuilder builder = new ServiceBuilder(clientId).callback(CALLBACK).httpClientConfig(HTTP_TIMEOUTS);
     if (secret != null) {
       builder.apiSecret(secret);
     }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 class KeyringTest {
@@ -96,6 +99,66 @@ class KeyringTest {
   @Test
   void theKeyringNeverShowsItsMaterial() {
     assertThat(Keyring.parse("KEYS", NEW).toString()).contains("new").doesNotContain(key('n'));
+  }
+
+  @Test
+  void anEmptyValueSealsAndOpens() {
+    Keyring keys = Keyring.parse("KEYS", NEW);
+
+    assertThat(keys.open(keys.seal(new byte[0], AAD), AAD)).isEmpty();
+  }
+
+  /** A cut-off cluster entry is a SealedValueException, never an exception of the buffer or the cipher. */
+  @Test
+  void everyTruncationOfASealedValueIsRefused() {
+    Keyring keys = Keyring.parse("KEYS", NEW);
+    byte[] sealed = keys.seal(PLAIN, AAD);
+    for (int length = 0; length < sealed.length; length++) {
+      byte[] truncated = Arrays.copyOf(sealed, length);
+      assertThatThrownBy(() -> keys.open(truncated, AAD)).isInstanceOf(SealedValueException.class);
+    }
+  }
+
+  @Test
+  void aHeaderWithoutRoomForItsKeyIdIvAndTagIsTooShort() {
+    Keyring keys = Keyring.parse("KEYS", NEW);
+    byte[] sealed = keys.seal(new byte[0], AAD);
+    byte[] noKeyId = sealed.clone();
+    noKeyId[1] = 0;
+
+    assertThatThrownBy(() -> keys.open(new byte[] {1, 3}, AAD)).hasMessageContaining("too short");
+    assertThatThrownBy(() -> keys.open(noKeyId, AAD)).hasMessageContaining("too short");
+    assertThatThrownBy(() -> keys.open(new byte[] {2, 3}, AAD)).hasMessageContaining("not a sealed value");
+  }
+
+  /**
+   * RFC 5869 section 2.3 with one block, computed here from the JDK's HMAC-SHA256: the digest key
+   * of a purpose is HMAC(key, purpose || 0x01), and the digest is HMAC(that, value) in base64url.
+   */
+  @Test
+  void aDigestIsHmacSha256UnderTheKeyHkdfExpandedForItsPurpose() throws Exception {
+    byte[] material = String.valueOf('n').repeat(32).getBytes(StandardCharsets.US_ASCII);
+    byte[] info = "ids\u0001".getBytes(StandardCharsets.UTF_8);
+    byte[] digestKey = hmacSha256(material, info);
+    String expected = Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(hmacSha256(digestKey, "abc".getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(Keyring.parse("KEYS", NEW).digest("ids", "abc")).isEqualTo(expected);
+    assertThat(Keyring.parse("KEYS", NEW).digest("sid", "abc")).isNotEqualTo(expected);
+  }
+
+  @Test
+  void theDevelopmentKeyringSealsAndOpens() {
+    Keyring development = Keyring.development();
+
+    assertThat(development.currentKeyId()).isEqualTo("dev");
+    assertThat(development.open(development.seal(PLAIN, AAD), AAD)).isEqualTo(PLAIN);
+  }
+
+  private static byte[] hmacSha256(byte[] key, byte[] data) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(key, "HmacSHA256"));
+    return mac.doFinal(data);
   }
 
   private static String key(char fill) {

@@ -64,6 +64,15 @@ class HmacSha1SignatureTest {
     }
   }
 
+  @Test
+  void signaturesMatchOnlyWhenTheyAreEqual() {
+    assertThat(HmacSha1Signature.matches("abc=", "abc=")).isTrue();
+    assertThat(HmacSha1Signature.matches("abc=", "abd=")).isFalse();
+    assertThat(HmacSha1Signature.matches("abc=", "abc")).isFalse();
+    assertThat(HmacSha1Signature.matches(null, "abc=")).isFalse();
+    assertThat(HmacSha1Signature.matches("abc=", null)).isFalse();
+  }
+
   private static String reference(String baseString, String key) throws Exception {
     Mac mac = Mac.getInstance("HmacSHA1");
     mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));

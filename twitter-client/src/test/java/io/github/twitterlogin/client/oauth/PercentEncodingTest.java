@@ -59,6 +59,13 @@ class PercentEncodingTest {
     assertThat(PercentEncoding.decode("a\ud83d", false)).isEqualTo("a?");
   }
 
+  /** U+0080 is the first char that is not ASCII: its UTF-8 bytes are escaped, not the char. */
+  @Test
+  void theFirstCharAfterAsciiIsEncodedAsItsUtf8Bytes() {
+    assertThat(PercentEncoding.encode("\u007f\u0080")).isEqualTo("%7F%C2%80");
+    assertThat(PercentEncoding.decode("%7F\u007f\u0080", false)).isEqualTo("\u007f\u007f\u0080");
+  }
+
   private static String randomText(Random random) {
     StringBuilder text = new StringBuilder();
     int length = random.nextInt(12);

@@ -1,0 +1,163 @@
+package io.github.twitterlogin.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.twitterlogin.shared.SignedOut;
+import io.github.twitterlogin.shared.TokenCredentials;
+import io.github.twitterlogin.shared.TwitterFailure;
+import io.github.twitterlogin.shared.TwitterFailureException;
+import io.github.twitterlogin.shared.cluster.ClusterEntries;
+import io.github.twitterlogin.shared.crypto.Keyring;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The vault on this process's entries (Vert.x not clustered): what it does with an entry that does
+ * not open, after a key rotation, and when every write loses its compare-and-set.
+ */
+@ExtendWith(VertxExtension.class)
+class UserTokenVaultTest {
+
+  private static final String OLD = "old:" + key('o');
+  private static final String NEW = "new:" + key('n');
+  private static final TokenCredentials TOKEN = new TokenCredentials("token-1", "secret-1");
+
+  @Test
+  void aKeptTokenIsFoundAfterAKeyRotation(Vertx vertx) throws Exception {
+    Recording entries = new Recording(ClusterEntries.create(vertx, "vault-rotation"));
+    await(vault(entries, OLD).keep("42", TOKEN, "sign-in-1"));
+
+    UserTokenVault rotated = vault(entries, NEW + "," + OLD);
+
+    assertThat(await(rotated.tokenOf("42"))).isEqualTo(TOKEN);
+    assertThat(failureOf(rotated.tokenOf("43"))).isEqualTo(TwitterFailure.NOT_SIGNED_IN);
+    assertThat(await(rotated.size())).isEqualTo(1);
+  }
+
+  /** An altered entry keeps nothing anyone can use: she is not signed in, and her next sign-in overwrites it. */
+  @Test
+  void anEntryThatDoesNotOpenKeepsNoToken(Vertx vertx) throws Exception {
+    Recording entries = new Recording(ClusterEntries.create(vertx, "vault-altered"));
+    UserTokenVault vault = vault(entries, NEW);
+    await(vault.keep("42", TOKEN, "sign-in-1"));
+    byte[] sealed = await(entries.get(entries.lastKey));
+    byte[] altered = sealed.clone();
+    altered[altered.length - 1] ^= 1;
+    assertThat(await(entries.compareAndSet(entries.lastKey, sealed, altered))).isTrue();
+
+    assertThat(failureOf(vault.tokenOf("42"))).isEqualTo(TwitterFailure.NOT_SIGNED_IN);
+
+    TokenCredentials next = new TokenCredentials("token-2", "secret-2");
+    await(vault.keep("42", next, "sign-in-2"));
+    assertThat(await(vault.tokenOf("42"))).isEqualTo(next);
+    assertThat(await(vault.endSignIn("42", "sign-in-2", SignedOut.Reason.LOGOUT))).isTrue();
+    assertThat(await(vault.size())).isZero();
+  }
+
+  /** Another member writes before each of the vault's writes: after 32 lost races it fails, it does not loop. */
+  @Test
+  void aWriteThatLosesEveryRaceFailsAfter32Attempts(Vertx vertx) throws Exception {
+    Recording entries = new Recording(ClusterEntries.create(vertx, "vault-contended"));
+    UserTokenVault vault = vault(entries, NEW);
+    await(vault.keep("42", TOKEN, "sign-in-1"));
+    entries.meddle = true;
+    entries.attempts.set(0);
+
+    Throwable failure = failureThrown(vault.keep("42", TOKEN, "sign-in-2"));
+
+    assertThat(((TwitterFailureException) failure).failure()).isEqualTo(TwitterFailure.INTERNAL_ERROR);
+    assertThat(failure).hasMessageContaining("32 times");
+    assertThat(entries.attempts).hasValue(32);
+  }
+
+  private static UserTokenVault vault(ClusterEntries entries, String keys) {
+    return new UserTokenVault(entries, Keyring.parse("KEYS", keys), UserTokenRetention.SESSION);
+  }
+
+  private static <T> T await(Future<T> future) throws Exception {
+    return future.await(20, TimeUnit.SECONDS);
+  }
+
+  private static Throwable failureThrown(Future<?> future) {
+    Throwable[] thrown = new Throwable[1];
+    assertThatThrownBy(() -> await(future)).satisfies(failure -> thrown[0] = failure);
+    return thrown[0];
+  }
+
+  private static TwitterFailure failureOf(Future<?> future) {
+    return ((TwitterFailureException) failureThrown(future)).failure();
+  }
+
+  private static String key(char fill) {
+    return Base64.getEncoder().encodeToString(String.valueOf(fill).repeat(32).getBytes());
+  }
+
+  /** The real entries, recording the key of the last write; when meddling, another writer goes first each time. */
+  private static final class Recording implements ClusterEntries {
+
+    private final ClusterEntries entries;
+    private final AtomicInteger attempts = new AtomicInteger();
+    private volatile String lastKey;
+    private volatile boolean meddle;
+
+    Recording(ClusterEntries entries) {
+      this.entries = entries;
+    }
+
+    @Override
+    public Future<Boolean> compareAndSet(String key, byte[] expected, byte[] replacement) {
+      lastKey = key;
+      attempts.incrementAndGet();
+      if (!meddle) {
+        return entries.compareAndSet(key, expected, replacement);
+      }
+      byte[] theirs = new byte[] {(byte) attempts.get()};
+      return entries.get(key)
+          .compose(current -> entries.compareAndSet(key, current, theirs))
+          .compose(written -> entries.compareAndSet(key, expected, replacement));
+    }
+
+    @Override
+    public Future<byte[]> get(String key) {
+      return entries.get(key);
+    }
+
+    @Override
+    public Future<Void> create(String key, byte[] value, long maxIdleMillis) {
+      return entries.create(key, value, maxIdleMillis);
+    }
+
+    @Override
+    public Future<byte[]> remove(String key) {
+      return entries.remove(key);
+    }
+
+    @Override
+    public Future<Integer> size() {
+      return entries.size();
+    }
+
+    @Override
+    public void onExpiry(BiConsumer<String, byte[]> expired) {
+      entries.onExpiry(expired);
+    }
+
+    @Override
+    public Future<Void> clear() {
+      return entries.clear();
+    }
+
+    @Override
+    public void close() {
+      entries.close();
+    }
+  }
+}
