@@ -14,6 +14,8 @@ import io.github.twitterlogin.shared.SignedIn;
 import io.github.twitterlogin.shared.SignedOut;
 import io.github.twitterlogin.shared.TwitterAddresses;
 import io.github.twitterlogin.shared.TwitterClient;
+import io.github.twitterlogin.shared.TwitterFailure;
+import io.github.twitterlogin.shared.TwitterFailureException;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
@@ -84,20 +86,28 @@ final class LoginFlow {
 
   private Future<Void> cancelled(RoutingContext ctx, String deniedToken) {
     pendingLogins.cancel(ctx.session(), deniedToken);
-    return sessions.flush(ctx).compose(saved -> pages.respond(ctx, 200, Pages.MESSAGE, CANCELLED));
+    return sessions.flush(ctx).compose(saved -> ResponseFormat.wantsJson(ctx)
+        ? ctx.json(new JsonObject().put("error", CANCELLED.get("code")).put("message", CANCELLED.get("message")))
+        : pages.respond(ctx, 200, Pages.MESSAGE, CANCELLED));
   }
 
   /**
    * The request token is taken out of the stored session in one atomic step before the exchange,
    * so that a replayed callback, or the same callback arriving twice at once, finds nothing even
-   * when the exchange fails.
+   * when the exchange fails. A session already signed in that finds nothing (Back, or a reload, on
+   * the callback of its own sign-in) goes on to the app rather than to an error.
    */
   private Future<Void> complete(RoutingContext ctx, CallbackRequest callback) {
     return SealedSessionStore.take(ctx.session(), PendingLogins.keyOf(callback.token()))
         .map(pendingLogins::live)
-        .compose(started -> started.isPresent()
-            ? exchange(ctx, started.get(), callback.verifier())
-            : Future.failedFuture(PageError.loginNotStartedHere()));
+        .compose(started -> {
+          if (started.isPresent()) {
+            return exchange(ctx, started.get(), callback.verifier());
+          }
+          return ctx.user() != null
+              ? ctx.redirect(options.getDefaultReturnTo())
+              : Future.failedFuture(PageError.loginNotStartedHere());
+        });
   }
 
   /**
@@ -108,8 +118,21 @@ final class LoginFlow {
   private Future<Void> exchange(RoutingContext ctx, PendingLogin login, String verifier) {
     return twitter.signIn(new SignInRequest(login.requestToken(), verifier, options.getProfileSource(),
             options.isIncludeEmail(), true))
+        .recover(LoginFlow::refusedSignIn)
         .compose(signIn -> signIn(ctx, signIn))
         .compose(signedIn -> ctx.redirect(login.returnTo()));
+  }
+
+  /**
+   * Twitter refusing the credentials of the exchange is a sign-in that failed (a verifier that is
+   * wrong, or one of a login Twitter has forgotten), not Twitter being down: the person starts
+   * again. The consumer's own credentials were accepted when the login started.
+   */
+  private static Future<SignIn> refusedSignIn(Throwable failure) {
+    if (failure instanceof TwitterFailureException twitter && twitter.failure() == TwitterFailure.CREDENTIALS_REJECTED) {
+      return Future.failedFuture(PageError.signInFailed());
+    }
+    return Future.failedFuture(failure);
   }
 
   /** Removes the session from the cluster now, not when the answer's headers are written. */

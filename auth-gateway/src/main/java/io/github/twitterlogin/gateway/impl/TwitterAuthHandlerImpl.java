@@ -65,7 +65,8 @@ public final class TwitterAuthHandlerImpl implements TwitterAuthHandler {
 
   /**
    * A signed-in request goes on; a browser is sent to sign in and back here; a script, or a method
-   * a redirect cannot repeat, gets 401.
+   * a redirect cannot repeat, gets 401. A HEAD is sent to the login route, which only answers it;
+   * without one it gets 401 too, since starting a login here would ask Twitter and write a session.
    */
   @Override
   public void handle(RoutingContext ctx) {
@@ -73,8 +74,10 @@ public final class TwitterAuthHandlerImpl implements TwitterAuthHandler {
       ctx.next();
       return;
     }
+    putNoStore(ctx);
     HttpMethod method = ctx.request().method();
-    if (ResponseFormat.wantsJson(ctx) || method != HttpMethod.GET && method != HttpMethod.HEAD) {
+    boolean head = method == HttpMethod.HEAD;
+    if (ResponseFormat.wantsJson(ctx) || method != HttpMethod.GET && !head || head && options.getLoginUrl() == null) {
       errors.render(ctx, PageError.notSignedIn());
       return;
     }
@@ -91,9 +94,12 @@ public final class TwitterAuthHandlerImpl implements TwitterAuthHandler {
     logins.start(ctx, LoginRequest.returningTo(returnTo)).onFailure(failure -> errors.render(ctx, failure));
   }
 
+  /** HEAD is answered with no side effect: the token of a callback stays usable, no login starts. */
   @Override
   public TwitterAuthHandler setupCallback(Route route) {
-    route.method(HttpMethod.GET)
+    route.method(HttpMethod.GET).method(HttpMethod.HEAD)
+        .handler(TwitterAuthHandlerImpl::noStore)
+        .handler(TwitterAuthHandlerImpl::answerHead)
         .handler(ctx -> logins.callback(ctx).onFailure(failure -> errors.render(ctx, failure)))
         .failureHandler(errors::handle);
     return this;
@@ -101,7 +107,9 @@ public final class TwitterAuthHandlerImpl implements TwitterAuthHandler {
 
   @Override
   public TwitterAuthHandler setupLogin(Route route) {
-    route.method(HttpMethod.GET)
+    route.method(HttpMethod.GET).method(HttpMethod.HEAD)
+        .handler(TwitterAuthHandlerImpl::noStore)
+        .handler(TwitterAuthHandlerImpl::answerHead)
         .handler(ctx -> Future.succeededFuture(ctx.queryParams())
             .map(query -> LoginRequest.from(query, options.getDefaultReturnTo()))
             .compose(login -> logins.start(ctx, login))
@@ -110,9 +118,31 @@ public final class TwitterAuthHandlerImpl implements TwitterAuthHandler {
     return this;
   }
 
+  /**
+   * Nothing the login routes answer may be kept by a cache or the browser's history: a redirect
+   * to Twitter carries a request token, a callback's answer belongs to one sign-in.
+   */
+  private static void noStore(RoutingContext ctx) {
+    putNoStore(ctx);
+    ctx.next();
+  }
+
+  private static void putNoStore(RoutingContext ctx) {
+    ctx.response().putHeader("Cache-Control", "no-store");
+  }
+
+  private static void answerHead(RoutingContext ctx) {
+    if (ctx.request().method() == HttpMethod.HEAD) {
+      ctx.response().end();
+    } else {
+      ctx.next();
+    }
+  }
+
   @Override
   public TwitterAuthHandler setupLogout(Route route, String redirectTo) {
     route.method(HttpMethod.POST)
+        .handler(TwitterAuthHandlerImpl::noStore)
         .handler(ctx -> {
           if (!logins.fromThisSite(ctx)) {
             errors.render(ctx, PageError.signOutNotConfirmed());
