@@ -1,6 +1,7 @@
 package io.github.twitterlogin.gateway;
 
 import io.github.twitterlogin.gateway.impl.AccountPages;
+import io.github.twitterlogin.gateway.impl.AuthThrottle;
 import io.github.twitterlogin.gateway.impl.ErrorPages;
 import io.github.twitterlogin.gateway.impl.GatewayHealth;
 import io.github.twitterlogin.gateway.impl.Pages;
@@ -106,7 +107,13 @@ public final class GatewayRouter {
     // The session handler on the routes that use sessions only: a route matching every request
     // would hide from vertx-web that a path of a route before it takes other methods (405).
     readable(router, "/").handler(sessions).handler(account::landing);
-    auth.setupLogin(router.get("/auth").handler(sessions));
+    Route login = router.get("/auth").handler(sessions);
+    AuthThrottle throttle = AuthThrottle.of(vertx, options.publicUrl() + options.getBasePath(),
+        options.getAuthRatePerMinute(), TrustedProxies.parse("trustedProxies", options.getTrustedProxies()), clock);
+    if (throttle != null) {
+      login.handler(ctx -> throttle.handle(ctx, errors));
+    }
+    auth.setupLogin(login);
     auth.setupCallback(router.get("/callback").handler(sessions));
     readable(router, "/app").handler(sessions).handler(auth).handler(account::app);
     router.post("/logout").handler(sessions).handler(BodyHandler.create(false).setBodyLimit(MAX_FORM_BYTES))

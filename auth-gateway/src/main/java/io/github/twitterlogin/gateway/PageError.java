@@ -43,6 +43,13 @@ public final class PageError extends RuntimeException {
         "The body of the request could not be read.", Action.HOME);
   }
 
+  /** {@code /auth} throttled: 429, and when a start will be let through again. */
+  public static PageError tooManySignIns(long retryAfterSeconds) {
+    return new PageError(429, "too_many_sign_ins", "Too many sign-ins",
+        "Many sign-ins were started from here in a short time. Wait a minute, then try again.", Action.HOME,
+        retryAfterSeconds);
+  }
+
   public static PageError loginNotStartedHere() {
     return new PageError(400, "login_not_started_here", "Sign-in not recognised",
         "This sign-in was not started here or has expired. Try again.", Action.TRY_AGAIN);

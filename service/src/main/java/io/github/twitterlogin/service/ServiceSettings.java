@@ -3,6 +3,7 @@ package io.github.twitterlogin.service;
 import io.github.twitterlogin.client.TwitterClientOptions;
 import io.github.twitterlogin.client.UserTokenRetention;
 import io.github.twitterlogin.gateway.GatewayOptions;
+import io.github.twitterlogin.gateway.TrustedProxies;
 import io.github.twitterlogin.gateway.TwitterAuthOptions;
 import io.github.twitterlogin.sandbox.SandboxConsumer;
 import io.github.twitterlogin.sandbox.SandboxOAuth2Client;
@@ -123,8 +124,18 @@ public record ServiceSettings(
             (int) GatewayOptions.DEFAULT_SESSION_TIMEOUT_MINUTES, 1, 7 * 24 * 60))
         .setShutdownDrainTimeoutSeconds(env.integer("SHUTDOWN_DRAIN_SECONDS",
             (int) GatewayOptions.DEFAULT_SHUTDOWN_DRAIN_TIMEOUT_SECONDS, 0, 3_600))
+        .setAuthRatePerMinute(env.integer("AUTH_RATE_PER_MINUTE", GatewayOptions.DEFAULT_AUTH_RATE_PER_MINUTE, 0,
+            100_000))
+        .setTrustedProxies(trustedProxies(env))
         .setAuth(auth);
     return options;
+  }
+
+  /** Checked here, so that a bad entry stops the start with a message naming the variable. */
+  private static List<String> trustedProxies(Environment env) {
+    List<String> proxies = env.list("TRUSTED_PROXIES", List.of());
+    TrustedProxies.parse("TRUSTED_PROXIES", proxies);
+    return proxies;
   }
 
   /** X's names of its choices; another name stops the start with a message that names the variable. */

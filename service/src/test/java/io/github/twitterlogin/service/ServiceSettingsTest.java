@@ -300,6 +300,24 @@ class ServiceSettingsTest {
   }
 
   @Test
+  void theThrottleOfSignInsReachesTheGateway() {
+    ServiceSettings defaults = ServiceSettings.fromEnvironment(new Environment(Map.of()));
+    ServiceSettings set = ServiceSettings.fromEnvironment(new Environment(Map.of(
+        "AUTH_RATE_PER_MINUTE", "5", "TRUSTED_PROXIES", "10.0.0.0/8, 192.0.2.1")));
+
+    assertThat(defaults.gateway().getAuthRatePerMinute()).isEqualTo(30);
+    assertThat(defaults.gateway().getTrustedProxies()).isEmpty();
+    assertThat(set.gateway().getAuthRatePerMinute()).isEqualTo(5);
+    assertThat(set.gateway().getTrustedProxies()).containsExactly("10.0.0.0/8", "192.0.2.1");
+  }
+
+  @Test
+  void aTrustedProxyThatIsNoAddressIsRefusedWithItsVariable() {
+    assertThatThrownBy(() -> ServiceSettings.fromEnvironment(new Environment(Map.of("TRUSTED_PROXIES", "lb.example"))))
+        .hasMessageContaining("TRUSTED_PROXIES").hasMessageContaining("lb.example");
+  }
+
+  @Test
   void aBadPortIsRefusedWithItsName() {
     assertThatThrownBy(() -> ServiceSettings.fromEnvironment(new Environment(Map.of("HTTP_PORT", "eighty"))))
         .hasMessageContaining("HTTP_PORT");
