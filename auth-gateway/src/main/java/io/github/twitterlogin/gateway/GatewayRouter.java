@@ -4,6 +4,7 @@ import io.github.twitterlogin.gateway.impl.AccountPages;
 import io.github.twitterlogin.gateway.impl.AuthThrottle;
 import io.github.twitterlogin.gateway.impl.ErrorPages;
 import io.github.twitterlogin.gateway.impl.GatewayHealth;
+import io.github.twitterlogin.gateway.impl.LoginMetrics;
 import io.github.twitterlogin.gateway.impl.Pages;
 import io.github.twitterlogin.gateway.impl.SecurityHeaders;
 import io.github.twitterlogin.gateway.impl.TwitterAuthHandlerImpl;
@@ -91,9 +92,12 @@ public final class GatewayRouter {
     options.validate();
     Pages pages = new Pages(vertx, options.getBasePath());
     ErrorPages errors = new ErrorPages(pages, new TwitterFailurePages(clock));
-    SessionHandler sessions = sessionHandler(options, SealedSessionStore.create(vertx, options.sessionKeys()));
+    SealedSessionStore store = SealedSessionStore.create(vertx, options.sessionKeys());
+    SessionHandler sessions = sessionHandler(options, store);
+    LoginMetrics metrics = LoginMetrics.of(vertx);
+    metrics.sampleSessions(vertx, store);
     TwitterAuthHandler auth = TwitterAuthHandlerImpl.create(vertx, sessions, twitter, options.authWithCallback(),
-        clock, pages, errors);
+        clock, pages, errors, metrics);
     AccountPages account = new AccountPages(sessions, pages);
     GatewayHealth health = new GatewayHealth(vertx, healthProbe, options.getHealthProbeTimeoutMillis());
 
@@ -111,7 +115,7 @@ public final class GatewayRouter {
     AuthThrottle throttle = AuthThrottle.of(vertx, options.publicUrl() + options.getBasePath(),
         options.getAuthRatePerMinute(), TrustedProxies.parse("trustedProxies", options.getTrustedProxies()), clock);
     if (throttle != null) {
-      login.handler(ctx -> throttle.handle(ctx, errors));
+      login.handler(ctx -> throttle.handle(ctx, errors, metrics));
     }
     auth.setupLogin(login);
     auth.setupCallback(router.get("/callback").handler(sessions));

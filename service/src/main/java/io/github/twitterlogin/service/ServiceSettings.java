@@ -38,7 +38,8 @@ public record ServiceSettings(
     GatewayOptions gateway,
     TwitterClientOptions twitterClient,
     Optional<JsonObject> sandbox,
-    ClusterSettings cluster) {
+    ClusterSettings cluster,
+    MetricsSettings metrics) {
 
   static final String DEFAULT_SANDBOX_CONSUMER_KEY = SandboxConsumer.DEFAULT_KEY;
   static final String DEFAULT_SANDBOX_CONSUMER_SECRET = SandboxConsumer.DEFAULT_SECRET;
@@ -85,7 +86,8 @@ public record ServiceSettings(
                 env.text("USER_TOKEN_RETENTION", TwitterClientOptions.DEFAULT_USER_TOKEN_RETENTION.value())))
             .setTokenEncryptionKeys(gateway.getSessionEncryptionKeys()),
         useSandbox && roles.contains(Role.SANDBOX) ? Optional.of(checked(sandbox)) : Optional.empty(),
-        ClusterSettings.fromEnvironment(env));
+        ClusterSettings.fromEnvironment(env),
+        MetricsSettings.fromEnvironment(env));
   }
 
   /**

@@ -318,6 +318,27 @@ class ServiceSettingsTest {
   }
 
   @Test
+  void metricsAreOnByDefaultOnAPortOfTheirOwn() {
+    ServiceSettings settings = ServiceSettings.fromEnvironment(new Environment(Map.of()));
+
+    assertThat(settings.metrics()).isEqualTo(new MetricsSettings(true, "127.0.0.1", 9464));
+    assertThat(settings.metrics().vertxOptions().getMetricsOptions().isEnabled()).isTrue();
+    assertThat(Banner.of(settings)).contains("Metrics for Prometheus: http://127.0.0.1:9464/metrics");
+  }
+
+  @Test
+  void metricsCanBeMovedOrTurnedOff() {
+    ServiceSettings moved = ServiceSettings.fromEnvironment(new Environment(Map.of(
+        "METRICS_HOST", "10.0.0.11", "METRICS_PORT", "9100")));
+    ServiceSettings off = ServiceSettings.fromEnvironment(new Environment(Map.of("METRICS_ENABLED", "false")));
+
+    assertThat(moved.metrics()).isEqualTo(new MetricsSettings(true, "10.0.0.11", 9100));
+    assertThat(off.metrics().enabled()).isFalse();
+    assertThat(off.metrics().vertxOptions().getMetricsOptions()).matches(options -> options == null || !options.isEnabled());
+    assertThat(Banner.of(off)).doesNotContain("Metrics");
+  }
+
+  @Test
   void aBadPortIsRefusedWithItsName() {
     assertThatThrownBy(() -> ServiceSettings.fromEnvironment(new Environment(Map.of("HTTP_PORT", "eighty"))))
         .hasMessageContaining("HTTP_PORT");

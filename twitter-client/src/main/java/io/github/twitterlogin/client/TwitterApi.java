@@ -36,8 +36,10 @@ final class TwitterApi {
   private final String apiBaseUrl;
   private final long requestTimeoutMillis;
   private final String consumerSecret;
+  private final TwitterCallMetrics metrics;
 
-  TwitterApi(WebClient client, OAuthSigner signer, TwitterClientOptions options) {
+  TwitterApi(WebClient client, OAuthSigner signer, TwitterClientOptions options, TwitterCallMetrics metrics) {
+    this.metrics = metrics;
     this.client = client;
     this.signer = signer;
     this.apiBaseUrl = options.getApiBaseUrl();
@@ -47,7 +49,7 @@ final class TwitterApi {
 
   /** Sends the request; any answer but a 2xx is a failure. */
   Future<HttpResponse<Buffer>> send(TwitterRequest request) {
-    return exchange(request, status -> status < 200 || status > 299);
+    return exchange(request, false, status -> status < 200 || status > 299);
   }
 
   /**
@@ -55,20 +57,24 @@ final class TwitterApi {
    * 401, 429 and 5xx answers are failures.
    */
   Future<HttpResponse<Buffer>> sendForCaller(TwitterRequest request) {
-    return exchange(request, TwitterErrors::failsAnApiCall);
+    return exchange(request, true, TwitterErrors::failsAnApiCall);
   }
 
-  private Future<HttpResponse<Buffer>> exchange(TwitterRequest request, IntPredicate isFailure) {
+  private Future<HttpResponse<Buffer>> exchange(TwitterRequest request, boolean userCall, IntPredicate isFailure) {
     SecretRedaction redaction = redactionFor(request);
+    long start = System.nanoTime();
+    int[] status = new int[1];
     return Future.succeededFuture(request)
         .compose(this::sendSigned)
         .recover(cause -> Future.failedFuture(transportFailure(request, cause, redaction)))
         .compose(response -> {
           log.debug("{} answered {}", request.describe(), response.statusCode());
+          status[0] = response.statusCode();
           return isFailure.test(response.statusCode())
               ? Future.failedFuture(TwitterErrors.failureOf(response, request, redaction))
               : Future.succeededFuture(response);
-        });
+        })
+        .onComplete(done -> metrics.record(request, userCall, status[0], done.cause(), start));
   }
 
   /**

@@ -89,7 +89,8 @@ public class TwitterClientVerticle extends VerticleBase {
   /** Succeeds once every address is registered across the cluster. */
   private Future<?> serve(TwitterClientOptions options) {
     webClient = WebClient.create(vertx, webClientOptions(options));
-    TwitterApi api = new TwitterApi(webClient, OAuthSigner.hmacSha1(options.consumer()), options);
+    TwitterApi api = new TwitterApi(webClient, OAuthSigner.hmacSha1(options.consumer()), options,
+        TwitterCallMetrics.of(vertx));
     TokenEndpoints tokens = new TokenEndpoints(api, options.getApiBaseUrl());
     UserEndpoints users = new UserEndpoints(api);
     SignInStep signIn = new SignInStep(tokens, users);

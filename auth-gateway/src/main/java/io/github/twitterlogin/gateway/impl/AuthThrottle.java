@@ -48,7 +48,7 @@ public final class AuthThrottle implements Shareable {
   }
 
   /** Before the login route; a HEAD starts nothing, and is not counted. */
-  public void handle(RoutingContext ctx, ErrorPages errors) {
+  public void handle(RoutingContext ctx, ErrorPages errors, LoginMetrics metrics) {
     if (ctx.request().method() == HttpMethod.HEAD) {
       ctx.next();
       return;
@@ -60,8 +60,14 @@ public final class AuthThrottle implements Shareable {
     if (waitSeconds == 0) {
       ctx.next();
     } else {
+      metrics.throttled(session != null && refusedBySession(address) ? "session" : "address");
       errors.render(ctx, PageError.tooManySignIns(waitSeconds));
     }
+  }
+
+  /** After a refusal: whether the address had a token, so that it was the session's bucket that was empty. */
+  private synchronized boolean refusedBySession(String address) {
+    return addresses.hasToken(address);
   }
 
   /** A token from each bucket, or none and the seconds until both have one. */

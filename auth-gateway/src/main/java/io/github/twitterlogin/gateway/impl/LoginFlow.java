@@ -43,9 +43,11 @@ final class LoginFlow {
   private final Clock clock;
   private final SignOutCheck signOutCheck;
   private final EventBus eventBus;
+  private final LoginMetrics metrics;
 
   LoginFlow(TwitterAuthOptions options, TwitterClient twitter, SessionHandler sessions, PendingLogins pendingLogins,
-      Pages pages, EventBus eventBus, Clock clock) {
+      Pages pages, EventBus eventBus, Clock clock, LoginMetrics metrics) {
+    this.metrics = metrics;
     this.options = options;
     this.twitter = twitter;
     this.sessions = sessions;
@@ -62,6 +64,7 @@ final class LoginFlow {
     return twitter.requestToken(new RequestTokenRequest(options.getCallbackUrl(), login.forceLogin(),
             login.screenName().orElse(null), options.getAccessType(), options.getLoginPage()))
         .compose(token -> remember(ctx, token, login.returnTo()))
+        .onSuccess(kept -> metrics.started())
         .compose(ctx::redirect);
   }
 
@@ -78,13 +81,17 @@ final class LoginFlow {
         : Future.succeededFuture(token.authenticateUrl()));
   }
 
+  /** A failure is counted before its page is rendered: this listener comes before the caller's. */
   Future<Void> callback(RoutingContext ctx) {
+    LoginMetrics.CallbackStart start = new LoginMetrics.CallbackStart();
     return Future.succeededFuture(ctx.queryParams())
         .map(CallbackRequest::from)
-        .compose(callback -> callback.denied() ? cancelled(ctx, callback.deniedToken().get()) : complete(ctx, callback));
+        .compose(callback -> callback.denied() ? cancelled(ctx, callback.deniedToken().get()) : complete(ctx, callback, start))
+        .onFailure(failure -> metrics.endedBy(failure, start.startedAt, clock));
   }
 
   private Future<Void> cancelled(RoutingContext ctx, String deniedToken) {
+    metrics.ended(LoginMetrics.Outcome.CANCELLED, "none", null, clock);
     pendingLogins.cancel(ctx.session(), deniedToken);
     return sessions.flush(ctx).compose(saved -> ResponseFormat.wantsJson(ctx)
         ? ctx.json(new JsonObject().put("error", CANCELLED.get("code")).put("message", CANCELLED.get("message")))
@@ -97,11 +104,12 @@ final class LoginFlow {
    * when the exchange fails. A session already signed in that finds nothing (Back, or a reload, on
    * the callback of its own sign-in) goes on to the app rather than to an error.
    */
-  private Future<Void> complete(RoutingContext ctx, CallbackRequest callback) {
+  private Future<Void> complete(RoutingContext ctx, CallbackRequest callback, LoginMetrics.CallbackStart start) {
     return SealedSessionStore.take(ctx.session(), PendingLogins.keyOf(callback.token()))
         .map(pendingLogins::live)
         .compose(started -> {
           if (started.isPresent()) {
+            start.startedAt = started.get().startedAt();
             return exchange(ctx, started.get(), callback.verifier());
           }
           return ctx.user() != null
@@ -120,6 +128,7 @@ final class LoginFlow {
             options.isIncludeEmail(), true))
         .recover(LoginFlow::refusedSignIn)
         .compose(signIn -> signIn(ctx, signIn))
+        .onSuccess(signedIn -> metrics.ended(LoginMetrics.Outcome.COMPLETED, "none", login.startedAt(), clock))
         .compose(signedIn -> ctx.redirect(login.returnTo()));
   }
 

@@ -51,15 +51,16 @@ public final class TwitterAuthHandlerImpl implements TwitterAuthHandler {
   public static TwitterAuthHandler create(Vertx vertx, SessionHandler sessions, TwitterClient twitter,
       TwitterAuthOptions options, Clock clock) {
     Pages pages = new Pages(vertx, "");
-    return create(vertx, sessions, twitter, options, clock, pages, new ErrorPages(pages, new TwitterFailurePages(clock)));
+    return create(vertx, sessions, twitter, options, clock, pages, new ErrorPages(pages, new TwitterFailurePages(clock)),
+        LoginMetrics.of(vertx));
   }
 
   /** With the gateway's pages: for the standalone gateway. */
   public static TwitterAuthHandlerImpl create(Vertx vertx, SessionHandler sessions, TwitterClient twitter,
-      TwitterAuthOptions options, Clock clock, Pages pages, ErrorPages errors) {
+      TwitterAuthOptions options, Clock clock, Pages pages, ErrorPages errors, LoginMetrics metrics) {
     PendingLogins pending = new PendingLogins(clock, Duration.ofSeconds(options.getLoginTimeoutSeconds()),
         options.getMaxPendingLogins());
-    LoginFlow logins = new LoginFlow(options, twitter, sessions, pending, pages, vertx.eventBus(), clock);
+    LoginFlow logins = new LoginFlow(options, twitter, sessions, pending, pages, vertx.eventBus(), clock, metrics);
     return new TwitterAuthHandlerImpl(vertx, options, twitter, logins, errors, clock);
   }
 
