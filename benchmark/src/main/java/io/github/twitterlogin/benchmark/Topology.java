@@ -133,6 +133,7 @@ final class Topology {
     environment.put("SESSION_ENCRYPTION_KEYS", sessionKeys);
     // Every login of the run comes from 127.0.0.1: a load test, not a client to throttle.
     environment.put("AUTH_RATE_PER_MINUTE", "0");
+    // Several gateway processes on one machine: a metrics port each.
     environment.put("METRICS_PORT", "0");
     environment.put("CLUSTER_NAME", clusterName);
     environment.put("CLUSTER_HOST", LOOPBACK);
