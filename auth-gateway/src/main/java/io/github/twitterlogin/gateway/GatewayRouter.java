@@ -84,7 +84,7 @@ public final class GatewayRouter {
   }
 
   /**
-   * Every route that serves GET serves HEAD too, without what GET would set going: HEAD on
+   * Every route that serves GET serves HEAD too, without GET's side effects: HEAD on
    * {@code /auth} or {@code /callback} starts and completes nothing.
    */
   public static Future<GatewayRouter> create(Vertx vertx, GatewayOptions options, TwitterClient twitter,
@@ -134,7 +134,8 @@ public final class GatewayRouter {
 
   /** vertx-web's StaticHandler answers HEAD without the Content-Type of its GET: the same one is put here. */
   private static void assetTypeOnHead(RoutingContext ctx) {
-    String type = ctx.request().method() == HttpMethod.HEAD ? MimeMapping.mimeTypeForFilename(ctx.normalizedPath()) : null;
+    String type = ctx.request().method() == HttpMethod.HEAD
+        ? MimeMapping.mimeTypeForFilename(ctx.normalizedPath()) : null;
     if (type != null) {
       ctx.response().putHeader("Content-Type", type.startsWith("text") ? type + ";charset=UTF-8" : type);
     }

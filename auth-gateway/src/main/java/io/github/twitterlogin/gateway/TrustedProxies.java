@@ -50,7 +50,8 @@ public final class TrustedProxies {
       String[] parts = entry.trim().split("/", 2);
       Optional<byte[]> address = literal(parts[0]);
       if (address.isEmpty()) {
-        throw new IllegalArgumentException(setting + " holds '" + entry + "', which is not an IP address or a CIDR range");
+        throw new IllegalArgumentException(
+            setting + " holds '" + entry + "', which is not an IP address or a CIDR range");
       }
       int bits = address.get().length * 8;
       int prefix = bits;
@@ -61,7 +62,8 @@ public final class TrustedProxies {
           prefix = -1;
         }
         if (prefix < 0 || prefix > bits) {
-          throw new IllegalArgumentException(setting + " holds '" + entry + "', whose prefix length is not 0 to " + bits);
+          throw new IllegalArgumentException(
+              setting + " holds '" + entry + "', whose prefix length is not 0 to " + bits);
         }
       }
       ranges.add(new Range(address.get(), prefix));

@@ -57,7 +57,7 @@ class ClusteredHealthTest {
     assertThat(status(ready, "twitter-client")).isEqualTo("UP");
   }
 
-  /** Its Hazelcast stopped at once, as when the cluster dropped it: the gateway still serves, and says it is not ready. */
+  /** Its Hazelcast stopped at once, as when the cluster dropped it: the gateway serves on, and is not ready. */
   @Test
   void aGatewayWhoseMemberIsNoLongerInTheClusterIsNotReady() {
     awaitStatus(200);

@@ -148,12 +148,14 @@ public class TwitterClientVerticle extends VerticleBase {
    */
   private Future<Void> consumeAtThisMember() {
     return ClusterMembership.of(vertx)
-        .map(cluster -> register(vertx.eventBus().consumer(TwitterAddresses.member(cluster.nodeId()), this::byOperation)))
+        .map(cluster -> register(
+            vertx.eventBus().consumer(TwitterAddresses.member(cluster.nodeId()), this::byOperation)))
         .orElseGet(Future::succeededFuture);
   }
 
   private void byOperation(Message<Object> message) {
-    Handler<Message<Object>> operation = operations.get(message.headers().get(TwitterAddresses.Member.OPERATION_HEADER));
+    String named = message.headers().get(TwitterAddresses.Member.OPERATION_HEADER);
+    Handler<Message<Object>> operation = named == null ? null : operations.get(named);
     if (operation == null) {
       TwitterFailureException unknown = new TwitterFailureException(TwitterFailure.BAD_REQUEST,
           "A request to a member's address must name one of the operations in its "

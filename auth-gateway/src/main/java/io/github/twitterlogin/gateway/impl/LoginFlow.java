@@ -86,7 +86,9 @@ final class LoginFlow {
     LoginMetrics.CallbackStart start = new LoginMetrics.CallbackStart();
     return Future.succeededFuture(ctx.queryParams())
         .map(CallbackRequest::from)
-        .compose(callback -> callback.denied() ? cancelled(ctx, callback.deniedToken().get()) : complete(ctx, callback, start))
+        .compose(callback -> callback.denied()
+            ? cancelled(ctx, callback.deniedToken().get())
+            : complete(ctx, callback, start))
         .onFailure(failure -> metrics.endedBy(failure, start.startedAt, clock));
   }
 

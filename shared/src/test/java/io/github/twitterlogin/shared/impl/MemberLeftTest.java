@@ -80,7 +80,8 @@ class MemberLeftTest {
     crash(cluster.get(1));
 
     assertThat(call.await(DEADLINE_SECONDS, TimeUnit.SECONDS).screenName()).isEqualTo("ada");
-    assertThat(answering.received()).extracting(message -> message.headers().get(TwitterAddresses.Member.OPERATION_HEADER))
+    assertThat(answering.received())
+        .extracting(message -> message.headers().get(TwitterAddresses.Member.OPERATION_HEADER))
         .containsExactly(TwitterAddresses.USERS_ME);
   }
 
