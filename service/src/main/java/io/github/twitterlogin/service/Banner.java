@@ -1,5 +1,6 @@
 package io.github.twitterlogin.service;
 
+import io.github.twitterlogin.gateway.AuthFlow;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,9 @@ final class Banner {
     settings.sandbox().ifPresent(sandbox -> {
       lines.add("  Twitter is the embedded SANDBOX at " + sandbox.getString("publicUrl")
           + ": a development stand-in, NOT Twitter.");
-      lines.add("  Set TWITTER_CONSUMER_KEY and TWITTER_CONSUMER_SECRET to use Twitter.");
+      lines.add(settings.gateway().getAuth().getFlow() == AuthFlow.OAUTH2
+          ? "  Sign-in is OAuth 2.0 with PKCE: set TWITTER_CLIENT_ID and TWITTER_CLIENT_SECRET to use Twitter."
+          : "  Set TWITTER_CONSUMER_KEY and TWITTER_CONSUMER_SECRET to use Twitter.");
     });
     if (settings.runs(Role.GATEWAY) && settings.developmentSessionKeys()) {
       lines.add("  Sessions are sealed with the DEVELOPMENT key, known to all: set SESSION_ENCRYPTION_KEYS for real use.");

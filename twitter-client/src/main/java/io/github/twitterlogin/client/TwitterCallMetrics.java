@@ -23,7 +23,9 @@ final class TwitterCallMetrics {
       "oauth/access_token", "access_token",
       "2/users/me", "users_me",
       "1.1/account/verify_credentials.json", "verify_credentials",
-      "1.1/oauth/invalidate_token", "invalidate_token");
+      "1.1/oauth/invalidate_token", "invalidate_token",
+      OAuth2Endpoints.TOKEN_PATH, "oauth2_token",
+      OAuth2Endpoints.REVOKE_PATH, "oauth2_revoke");
   private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(50), Duration.ofMillis(100),
       Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2_500),
       Duration.ofSeconds(5), Duration.ofSeconds(10)};

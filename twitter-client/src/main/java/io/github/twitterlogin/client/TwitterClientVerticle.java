@@ -5,6 +5,11 @@ import io.github.twitterlogin.shared.AccessToken;
 import io.github.twitterlogin.shared.AccessTokenRequest;
 import io.github.twitterlogin.shared.ApiRequest;
 import io.github.twitterlogin.shared.ApiResponse;
+import io.github.twitterlogin.shared.OAuth2AuthorizePage;
+import io.github.twitterlogin.shared.OAuth2AuthorizeRequest;
+import io.github.twitterlogin.shared.OAuth2CodeRequest;
+import io.github.twitterlogin.shared.OAuth2TokenRequest;
+import io.github.twitterlogin.shared.OAuth2Tokens;
 import io.github.twitterlogin.shared.RequestToken;
 import io.github.twitterlogin.shared.RequestTokenRequest;
 import io.github.twitterlogin.shared.SignIn;
@@ -47,6 +52,7 @@ public class TwitterClientVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(TwitterClientVerticle.class);
 
   private final TwitterClientOptions givenOptions;
+  private final Clock clock;
   private final List<MessageConsumer<Object>> consumers = new ArrayList<>();
   private final OperationsInFlight inFlight = new OperationsInFlight();
   private final Map<String, Handler<Message<Object>>> operations = new HashMap<>();
@@ -55,11 +61,21 @@ public class TwitterClientVerticle extends VerticleBase {
   /** Reads its options at start from {@code config()}, with the keys of {@link TwitterClientOptions#toJson()}. */
   public TwitterClientVerticle() {
     this.givenOptions = null;
+    this.clock = Clock.systemUTC();
   }
 
   /** Takes a copy of {@code options}, checked at start; the deployment's config is then not read. */
   public TwitterClientVerticle(TwitterClientOptions options) {
-    this.givenOptions = new TwitterClientOptions(Objects.requireNonNull(options, "options"));
+    this(options, Clock.systemUTC());
+  }
+
+  /**
+   * With the clock that dates OAuth 2.0 access tokens and tells when one is due for its refresh;
+   * a test moves it instead of waiting 2 hours. Null options read the deployment's config.
+   */
+  public TwitterClientVerticle(TwitterClientOptions options, Clock clock) {
+    this.givenOptions = options == null ? null : new TwitterClientOptions(options);
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   /** Fails with the {@link TwitterClientOptions#validate()} message when an option is missing or malformed. */
@@ -89,12 +105,14 @@ public class TwitterClientVerticle extends VerticleBase {
   /** Succeeds once every address is registered across the cluster. */
   private Future<?> serve(TwitterClientOptions options) {
     webClient = WebClient.create(vertx, webClientOptions(options));
-    TwitterApi api = new TwitterApi(webClient, OAuthSigner.hmacSha1(options.consumer()), options,
-        TwitterCallMetrics.of(vertx));
+    TwitterApi api = new TwitterApi(webClient, options.hasConsumer() ? OAuthSigner.hmacSha1(options.consumer()) : null,
+        options, TwitterCallMetrics.of(vertx));
     TokenEndpoints tokens = new TokenEndpoints(api, options.getApiBaseUrl());
+    OAuth2Endpoints oauth2 = new OAuth2Endpoints(api, options, clock);
     UserEndpoints users = new UserEndpoints(api);
-    SignInStep signIn = new SignInStep(tokens, users);
-    UserCalls asUser = new UserCalls(vault(options), tokens, vertx.eventBus(), Clock.systemUTC());
+    SignInStep signIn = new SignInStep(tokens, oauth2, users);
+    UserCalls asUser = new UserCalls(vault(options), tokens, oauth2, vertx.eventBus(), vertx.sharedData(),
+        refreshLockTimeoutMillis(options), clock);
     return Future.all(List.of(
             consume(TwitterAddresses.REQUEST_TOKEN, RequestTokenRequest::fromJson,
                 request -> tokens.requestToken(request).map(RequestToken::toJson)),
@@ -107,14 +125,27 @@ public class TwitterClientVerticle extends VerticleBase {
             consume(TwitterAddresses.SIGN_OUT, SignOutRequest::fromJson,
                 request -> asUser.signOut(request).map(new JsonObject())),
             consume(TwitterAddresses.USERS_ME, UserToken::fromJson,
-                user -> asUser.as(user, users::usersMe).map(TwitterUser::toJson)),
+                user -> asUser.as(user, signer -> users.usersMe(signer)).map(TwitterUser::toJson)),
+            consume(TwitterAddresses.OAUTH2_AUTHORIZE, OAuth2AuthorizeRequest::fromJson,
+                request -> oauth2.authorizePage(request).map(OAuth2AuthorizePage::toJson)),
+            consume(TwitterAddresses.OAUTH2_SIGN_IN, OAuth2CodeRequest::fromJson,
+                request -> asUser.requireVault()
+                    .compose(vaultOn -> signIn.oauth2SignIn(request))
+                    .compose(signedIn -> asUser.kept(signedIn.user(), signedIn.tokens()))
+                    .map(SignIn::toJson)),
+            consume(TwitterAddresses.OAUTH2_TOKEN, OAuth2CodeRequest::fromJson,
+                request -> oauth2.exchange(request).map(OAuth2Tokens::toJson)),
+            consume(TwitterAddresses.OAUTH2_REFRESH, OAuth2TokenRequest::fromJson,
+                request -> oauth2.refresh(request.token()).map(OAuth2Tokens::toJson)),
+            consume(TwitterAddresses.OAUTH2_REVOKE, OAuth2TokenRequest::fromJson,
+                request -> oauth2.revoke(request.token()).map(new JsonObject())),
             consume(TwitterAddresses.VERIFY_CREDENTIALS, VerifyCredentialsRequest::fromJson,
                 request -> asUser.as(request.credentials(),
-                    token -> users.verifyCredentials(request.signedWith(token))).map(TwitterUser::toJson)),
+                    signer -> users.verifyCredentials(request.signedWith(signer))).map(TwitterUser::toJson)),
             consume(TwitterAddresses.INVALIDATE_TOKEN, TokenCredentials::fromJson,
                 credentials -> tokens.invalidateToken(credentials).map(TokenCredentials::toTokenJson)),
             consume(TwitterAddresses.API_CALL, ApiRequest::fromJson,
-                request -> asUser.as(request.credentials(), token -> users.call(request.signedWith(token)))
+                request -> asUser.as(request.credentials(), signer -> users.call(request.signedWith(signer)))
                     .map(ApiResponse::toJson)),
             consume(TwitterAddresses.PING, message -> message.reply(new JsonObject())),
             consumeAtThisMember()))
@@ -129,6 +160,11 @@ public class TwitterClientVerticle extends VerticleBase {
     }
     return new UserTokenVault(ClusterEntries.create(vertx, UserTokenVault.MAP_NAME), options.tokenKeys(),
         options.getUserTokenRetention());
+  }
+
+  /** A refresh waits for another member's: one call to Twitter at most, with room for the lock and the vault. */
+  private static long refreshLockTimeoutMillis(TwitterClientOptions options) {
+    return 2 * options.getRequestTimeoutMillis() + 5_000;
   }
 
   private <T> Future<Void> consume(

@@ -4,6 +4,11 @@ import io.github.twitterlogin.shared.AccessToken;
 import io.github.twitterlogin.shared.AccessTokenRequest;
 import io.github.twitterlogin.shared.ApiRequest;
 import io.github.twitterlogin.shared.ApiResponse;
+import io.github.twitterlogin.shared.OAuth2AuthorizePage;
+import io.github.twitterlogin.shared.OAuth2AuthorizeRequest;
+import io.github.twitterlogin.shared.OAuth2CodeRequest;
+import io.github.twitterlogin.shared.OAuth2TokenRequest;
+import io.github.twitterlogin.shared.OAuth2Tokens;
 import io.github.twitterlogin.shared.RequestToken;
 import io.github.twitterlogin.shared.RequestTokenRequest;
 import io.github.twitterlogin.shared.SignIn;
@@ -91,6 +96,33 @@ public final class EventBusTwitterClient implements TwitterClient {
   @Override
   public Future<ApiResponse> call(ApiRequest request) {
     return request(TwitterAddresses.API_CALL, request.toJson(), ApiResponse::fromJson, request.method().equals("GET"));
+  }
+
+  @Override
+  public Future<OAuth2AuthorizePage> oauth2Authorize(OAuth2AuthorizeRequest request) {
+    return request(TwitterAddresses.OAUTH2_AUTHORIZE, request.toJson(), OAuth2AuthorizePage::fromJson, true);
+  }
+
+  @Override
+  public Future<SignIn> oauth2SignIn(OAuth2CodeRequest request) {
+    return request(TwitterAddresses.OAUTH2_SIGN_IN, request.toJson(), SignIn::fromJson, false);
+  }
+
+  @Override
+  public Future<OAuth2Tokens> oauth2Token(OAuth2CodeRequest request) {
+    return request(TwitterAddresses.OAUTH2_TOKEN, request.toJson(), OAuth2Tokens::fromJson, false);
+  }
+
+  @Override
+  public Future<OAuth2Tokens> oauth2Refresh(String refreshToken) {
+    return Future.succeededFuture(refreshToken).map(OAuth2TokenRequest::new)
+        .compose(request -> request(TwitterAddresses.OAUTH2_REFRESH, request.toJson(), OAuth2Tokens::fromJson, false));
+  }
+
+  @Override
+  public Future<Void> oauth2Revoke(String token) {
+    return Future.succeededFuture(token).map(OAuth2TokenRequest::new)
+        .compose(request -> request(TwitterAddresses.OAUTH2_REVOKE, request.toJson(), reply -> null, false));
   }
 
   @Override
