@@ -140,6 +140,10 @@ final class Topology {
     environment.put("TWITTER_CONSUMER_KEY", CONSUMER_KEY);
     environment.put("TWITTER_CONSUMER_SECRET", consumerSecret);
     environment.put("SESSION_ENCRYPTION_KEYS", sessionKeys);
+    // Every login of the run comes from 127.0.0.1: a load test, not a client to throttle.
+    environment.put("AUTH_RATE_PER_MINUTE", "0");
+    // Several gateway processes on one machine: a metrics port each.
+    environment.put("METRICS_PORT", "0");
     environment.put("CLUSTER_NAME", clusterName);
     environment.put("CLUSTER_HOST", LOOPBACK);
     environment.put("CLUSTER_PORT", "0");

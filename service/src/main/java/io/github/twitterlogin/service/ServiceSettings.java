@@ -4,6 +4,7 @@ import io.github.twitterlogin.client.TwitterClientOptions;
 import io.github.twitterlogin.client.UserTokenRetention;
 import io.github.twitterlogin.gateway.AuthFlow;
 import io.github.twitterlogin.gateway.GatewayOptions;
+import io.github.twitterlogin.gateway.TrustedProxies;
 import io.github.twitterlogin.gateway.TwitterAuthOptions;
 import io.github.twitterlogin.sandbox.SandboxConsumer;
 import io.github.twitterlogin.sandbox.SandboxOAuth2Client;
@@ -38,7 +39,8 @@ public record ServiceSettings(
     GatewayOptions gateway,
     TwitterClientOptions twitterClient,
     Optional<JsonObject> sandbox,
-    ClusterSettings cluster) {
+    ClusterSettings cluster,
+    MetricsSettings metrics) {
 
   static final String DEFAULT_SANDBOX_CONSUMER_KEY = SandboxConsumer.DEFAULT_KEY;
   static final String DEFAULT_SANDBOX_CONSUMER_SECRET = SandboxConsumer.DEFAULT_SECRET;
@@ -103,7 +105,8 @@ public record ServiceSettings(
                 env.text("USER_TOKEN_RETENTION", TwitterClientOptions.DEFAULT_USER_TOKEN_RETENTION.value())))
             .setTokenEncryptionKeys(gateway.getSessionEncryptionKeys()),
         useSandbox && roles.contains(Role.SANDBOX) ? Optional.of(checked(sandbox)) : Optional.empty(),
-        ClusterSettings.fromEnvironment(env));
+        ClusterSettings.fromEnvironment(env),
+        MetricsSettings.fromEnvironment(env));
   }
 
   /**
@@ -145,8 +148,18 @@ public record ServiceSettings(
             (int) GatewayOptions.DEFAULT_SESSION_TIMEOUT_MINUTES, 1, 7 * 24 * 60))
         .setShutdownDrainTimeoutSeconds(env.integer("SHUTDOWN_DRAIN_SECONDS",
             (int) GatewayOptions.DEFAULT_SHUTDOWN_DRAIN_TIMEOUT_SECONDS, 0, 3_600))
+        .setAuthRatePerMinute(env.integer("AUTH_RATE_PER_MINUTE", GatewayOptions.DEFAULT_AUTH_RATE_PER_MINUTE, 0,
+            100_000))
+        .setTrustedProxies(trustedProxies(env))
         .setAuth(auth);
     return options;
+  }
+
+  /** Checked here, so that a bad entry stops the start with a message naming the variable. */
+  private static List<String> trustedProxies(Environment env) {
+    List<String> proxies = env.list("TRUSTED_PROXIES", List.of());
+    TrustedProxies.parse("TRUSTED_PROXIES", proxies);
+    return proxies;
   }
 
   /** X's names of its choices; another name stops the start with a message that names the variable. */

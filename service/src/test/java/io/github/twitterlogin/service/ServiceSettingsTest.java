@@ -343,6 +343,45 @@ class ServiceSettingsTest {
   }
 
   @Test
+  void theThrottleOfSignInsReachesTheGateway() {
+    ServiceSettings defaults = ServiceSettings.fromEnvironment(new Environment(Map.of()));
+    ServiceSettings set = ServiceSettings.fromEnvironment(new Environment(Map.of(
+        "AUTH_RATE_PER_MINUTE", "5", "TRUSTED_PROXIES", "10.0.0.0/8, 192.0.2.1")));
+
+    assertThat(defaults.gateway().getAuthRatePerMinute()).isEqualTo(30);
+    assertThat(defaults.gateway().getTrustedProxies()).isEmpty();
+    assertThat(set.gateway().getAuthRatePerMinute()).isEqualTo(5);
+    assertThat(set.gateway().getTrustedProxies()).containsExactly("10.0.0.0/8", "192.0.2.1");
+  }
+
+  @Test
+  void aTrustedProxyThatIsNoAddressIsRefusedWithItsVariable() {
+    assertThatThrownBy(() -> ServiceSettings.fromEnvironment(new Environment(Map.of("TRUSTED_PROXIES", "lb.example"))))
+        .hasMessageContaining("TRUSTED_PROXIES").hasMessageContaining("lb.example");
+  }
+
+  @Test
+  void metricsAreOnByDefaultOnAPortOfTheirOwn() {
+    ServiceSettings settings = ServiceSettings.fromEnvironment(new Environment(Map.of()));
+
+    assertThat(settings.metrics()).isEqualTo(new MetricsSettings(true, "127.0.0.1", 9464));
+    assertThat(settings.metrics().vertxOptions().getMetricsOptions().isEnabled()).isTrue();
+    assertThat(Banner.of(settings)).contains("Metrics for Prometheus: http://127.0.0.1:9464/metrics");
+  }
+
+  @Test
+  void metricsCanBeMovedOrTurnedOff() {
+    ServiceSettings moved = ServiceSettings.fromEnvironment(new Environment(Map.of(
+        "METRICS_HOST", "10.0.0.11", "METRICS_PORT", "9100")));
+    ServiceSettings off = ServiceSettings.fromEnvironment(new Environment(Map.of("METRICS_ENABLED", "false")));
+
+    assertThat(moved.metrics()).isEqualTo(new MetricsSettings(true, "10.0.0.11", 9100));
+    assertThat(off.metrics().enabled()).isFalse();
+    assertThat(off.metrics().vertxOptions().getMetricsOptions()).matches(options -> options == null || !options.isEnabled());
+    assertThat(Banner.of(off)).doesNotContain("Metrics");
+  }
+
+  @Test
   void aBadPortIsRefusedWithItsName() {
     assertThatThrownBy(() -> ServiceSettings.fromEnvironment(new Environment(Map.of("HTTP_PORT", "eighty"))))
         .hasMessageContaining("HTTP_PORT");

@@ -81,4 +81,27 @@ public final class TwitterAddresses {
 
   private TwitterAddresses() {
   }
+
+  /**
+   * The address where the Twitter clients of one member of the cluster, the Vert.x node
+   * {@code nodeId}, take every operation, named by {@link Member#OPERATION_HEADER}: the
+   * {@link TwitterClient} facade sends each request to the member it chose, so that it knows
+   * whom a request in flight waits for, and fails it at once when that member leaves the cluster.
+   */
+  public static String member(String nodeId) {
+    return Member.PREFIX + nodeId;
+  }
+
+  /** The requests sent to a {@link #member(String) member's address}. */
+  public static final class Member {
+
+    /** The header that names a request's operation: one of the addresses of {@link TwitterAddresses}. */
+    public static final String OPERATION_HEADER = "twitter-operation";
+
+    /** Every member's address starts with this, for metrics that group them. */
+    public static final String PREFIX = "twitter.client.member.";
+
+    private Member() {
+    }
+  }
 }

@@ -19,7 +19,7 @@ public interface TwitterClient {
   }
 
   static TwitterClient create(Vertx vertx, DeliveryOptions options) {
-    return new EventBusTwitterClient(vertx.eventBus(), options);
+    return new EventBusTwitterClient(vertx, options);
   }
 
   Future<RequestToken> requestToken(RequestTokenRequest request);

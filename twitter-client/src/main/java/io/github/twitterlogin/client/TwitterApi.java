@@ -37,9 +37,11 @@ final class TwitterApi {
   private final long requestTimeoutMillis;
   private final String consumerSecret;
   private final String clientSecret;
+  private final TwitterCallMetrics metrics;
 
   /** @param signer null when no consumer key is configured: OAuth 1.0a calls then fail BAD_REQUEST */
-  TwitterApi(WebClient client, OAuthSigner signer, TwitterClientOptions options) {
+  TwitterApi(WebClient client, OAuthSigner signer, TwitterClientOptions options, TwitterCallMetrics metrics) {
+    this.metrics = metrics;
     this.client = client;
     this.signer = signer;
     this.apiBaseUrl = options.getApiBaseUrl();
@@ -50,7 +52,7 @@ final class TwitterApi {
 
   /** Sends the request; any answer but a 2xx is a failure. */
   Future<HttpResponse<Buffer>> send(TwitterRequest request) {
-    return exchange(request, status -> status < 200 || status > 299, TwitterErrors::failureOf);
+    return exchange(request, false, status -> status < 200 || status > 299, TwitterErrors::failureOf);
   }
 
   /**
@@ -58,7 +60,7 @@ final class TwitterApi {
    * 5.2's 400 and 401: a code, verifier, refresh token or client the endpoint does not take.
    */
   Future<HttpResponse<Buffer>> sendToTokenEndpoint(TwitterRequest request) {
-    return exchange(request, status -> status < 200 || status > 299, TwitterErrors::tokenEndpointFailureOf);
+    return exchange(request, false, status -> status < 200 || status > 299, TwitterErrors::tokenEndpointFailureOf);
   }
 
   /**
@@ -66,7 +68,7 @@ final class TwitterApi {
    * 401, 429 and 5xx answers are failures.
    */
   Future<HttpResponse<Buffer>> sendForCaller(TwitterRequest request) {
-    return exchange(request, TwitterErrors::failsAnApiCall, TwitterErrors::failureOf);
+    return exchange(request, true, TwitterErrors::failsAnApiCall, TwitterErrors::failureOf);
   }
 
   /** How a failed answer reads: the response, the request it answers, the secrets to hide. */
@@ -75,18 +77,24 @@ final class TwitterApi {
     TwitterFailureException read(HttpResponse<Buffer> response, TwitterRequest request, SecretRedaction redaction);
   }
 
-  private Future<HttpResponse<Buffer>> exchange(TwitterRequest request, IntPredicate isFailure, FailureReader failure) {
+  /** @param userCall a call of the API as a user, counted as one operation whatever its path */
+  private Future<HttpResponse<Buffer>> exchange(TwitterRequest request, boolean userCall, IntPredicate isFailure,
+      FailureReader failure) {
     SecretRedaction redaction = redactionFor(request);
+    long start = System.nanoTime();
+    int[] status = new int[1];
     return Future.succeededFuture(request)
         .compose(this::sendSigned)
         .recover(cause -> Future.failedFuture(cause instanceof TwitterFailureException known ? known
             : transportFailure(request, cause, redaction)))
         .compose(response -> {
           log.debug("{} answered {}", request.describe(), response.statusCode());
+          status[0] = response.statusCode();
           return isFailure.test(response.statusCode())
               ? Future.failedFuture(failure.read(response, request, redaction))
               : Future.succeededFuture(response);
-        });
+        })
+        .onComplete(done -> metrics.record(request, userCall, status[0], done.cause(), start));
   }
 
   /**

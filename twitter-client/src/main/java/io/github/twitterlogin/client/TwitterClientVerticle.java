@@ -20,17 +20,24 @@ import io.github.twitterlogin.shared.TwitterAddresses;
 import io.github.twitterlogin.shared.TwitterUser;
 import io.github.twitterlogin.shared.UserToken;
 import io.github.twitterlogin.shared.VerifyCredentialsRequest;
+import io.github.twitterlogin.shared.TwitterFailure;
+import io.github.twitterlogin.shared.TwitterFailureException;
 import io.github.twitterlogin.shared.cluster.ClusterEntries;
+import io.github.twitterlogin.shared.cluster.ClusterMembership;
 import io.github.twitterlogin.shared.cluster.HazelcastAsyncExecutor;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -48,6 +55,7 @@ public class TwitterClientVerticle extends VerticleBase {
   private final Clock clock;
   private final List<MessageConsumer<Object>> consumers = new ArrayList<>();
   private final OperationsInFlight inFlight = new OperationsInFlight();
+  private final Map<String, Handler<Message<Object>>> operations = new HashMap<>();
   private WebClient webClient;
 
   /** Reads its options at start from {@code config()}, with the keys of {@link TwitterClientOptions#toJson()}. */
@@ -98,7 +106,7 @@ public class TwitterClientVerticle extends VerticleBase {
   private Future<?> serve(TwitterClientOptions options) {
     webClient = WebClient.create(vertx, webClientOptions(options));
     TwitterApi api = new TwitterApi(webClient, options.hasConsumer() ? OAuthSigner.hmacSha1(options.consumer()) : null,
-        options);
+        options, TwitterCallMetrics.of(vertx));
     TokenEndpoints tokens = new TokenEndpoints(api, options.getApiBaseUrl());
     OAuth2Endpoints oauth2 = new OAuth2Endpoints(api, options, clock);
     UserEndpoints users = new UserEndpoints(api);
@@ -139,7 +147,8 @@ public class TwitterClientVerticle extends VerticleBase {
             consume(TwitterAddresses.API_CALL, ApiRequest::fromJson,
                 request -> asUser.as(request.credentials(), signer -> users.call(request.signedWith(signer)))
                     .map(ApiResponse::toJson)),
-            register(vertx.eventBus().consumer(TwitterAddresses.PING, message -> message.reply(new JsonObject())))))
+            consume(TwitterAddresses.PING, message -> message.reply(new JsonObject())),
+            consumeAtThisMember()))
         .onSuccess(registered -> log.debug("Twitter client serving with {}", options))
         .onFailure(failure -> webClient.close());
   }
@@ -160,8 +169,37 @@ public class TwitterClientVerticle extends VerticleBase {
 
   private <T> Future<Void> consume(
       String address, Function<JsonObject, T> requestReader, Function<T, Future<JsonObject>> operation) {
-    return register(vertx.eventBus().consumer(address,
-        new OperationHandler<>(address, requestReader, operation, inFlight)));
+    return consume(address, new OperationHandler<>(address, requestReader, operation, inFlight));
+  }
+
+  private Future<Void> consume(String address, Handler<Message<Object>> handler) {
+    operations.put(address, handler);
+    return register(vertx.eventBus().consumer(address, handler));
+  }
+
+  /**
+   * Every operation at this member's own address too, named by a header: the facade sends there
+   * when it picks this member, so that it can fail a request in flight at once should this member
+   * leave the cluster. Outside a cluster there is no member to pick.
+   */
+  private Future<Void> consumeAtThisMember() {
+    return ClusterMembership.of(vertx)
+        .map(cluster -> register(
+            vertx.eventBus().consumer(TwitterAddresses.member(cluster.nodeId()), this::byOperation)))
+        .orElseGet(Future::succeededFuture);
+  }
+
+  private void byOperation(Message<Object> message) {
+    String named = message.headers().get(TwitterAddresses.Member.OPERATION_HEADER);
+    Handler<Message<Object>> operation = named == null ? null : operations.get(named);
+    if (operation == null) {
+      TwitterFailureException unknown = new TwitterFailureException(TwitterFailure.BAD_REQUEST,
+          "A request to a member's address must name one of the operations in its "
+              + TwitterAddresses.Member.OPERATION_HEADER + " header");
+      message.fail(unknown.failure().code(), unknown.toJson().encode());
+      return;
+    }
+    operation.handle(message);
   }
 
   private Future<Void> register(MessageConsumer<Object> consumer) {

@@ -14,6 +14,8 @@ import io.github.twitterlogin.shared.SignedIn;
 import io.github.twitterlogin.shared.SignedOut;
 import io.github.twitterlogin.shared.TwitterAddresses;
 import io.github.twitterlogin.shared.TwitterClient;
+import io.github.twitterlogin.shared.TwitterFailure;
+import io.github.twitterlogin.shared.TwitterFailureException;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
@@ -46,9 +48,11 @@ final class LoginFlow {
   private final SignOutCheck signOutCheck;
   private final EventBus eventBus;
   private final OAuth2Login oauth2;
+  private final LoginMetrics metrics;
 
   LoginFlow(TwitterAuthOptions options, TwitterClient twitter, SessionHandler sessions, PendingLogins pendingLogins,
-      Pages pages, EventBus eventBus, Clock clock) {
+      Pages pages, EventBus eventBus, Clock clock, LoginMetrics metrics) {
+    this.metrics = metrics;
     this.options = options;
     this.twitter = twitter;
     this.sessions = sessions;
@@ -70,7 +74,9 @@ final class LoginFlow {
               pendingLogins.add(ctx.session(), token.credentials(), login.returnTo());
               return token.authenticateUrl();
             });
-    return page.compose(url -> remembered(ctx, url)).compose(ctx::redirect);
+    return page.compose(url -> remembered(ctx, url))
+        .onSuccess(kept -> metrics.started())
+        .compose(ctx::redirect);
   }
 
   /**
@@ -85,22 +91,32 @@ final class LoginFlow {
         : Future.succeededFuture(loginPage));
   }
 
+  /** A failure is counted before its page is rendered: this listener comes before the caller's. */
   Future<Void> callback(RoutingContext ctx) {
+    LoginMetrics.CallbackStart start = new LoginMetrics.CallbackStart();
+    Future<Void> answered;
     if (options.getFlow() == AuthFlow.OAUTH2) {
-      return Future.succeededFuture(ctx.queryParams())
+      answered = Future.succeededFuture(ctx.queryParams())
           .map(OAuth2Callback::from)
-          .compose(callback -> callback.code().isPresent() ? completeOAuth2(ctx, callback)
+          .compose(callback -> callback.code().isPresent() ? completeOAuth2(ctx, callback, start)
               : callback.denied() ? cancelled(ctx, callback.state()) : refusedOAuth2(ctx, callback));
+    } else {
+      answered = Future.succeededFuture(ctx.queryParams())
+          .map(CallbackRequest::from)
+          .compose(callback -> callback.denied()
+              ? cancelled(ctx, callback.deniedToken().get())
+              : complete(ctx, callback, start));
     }
-    return Future.succeededFuture(ctx.queryParams())
-        .map(CallbackRequest::from)
-        .compose(callback -> callback.denied() ? cancelled(ctx, callback.deniedToken().get()) : complete(ctx, callback));
+    return answered.onFailure(failure -> metrics.endedBy(failure, start.startedAt, clock));
   }
 
   /** Cancel on Twitter's page: OAuth 1.0a's {@code denied=<token>}, OAuth 2.0's {@code error=access_denied}. */
   private Future<Void> cancelled(RoutingContext ctx, String loginId) {
+    metrics.ended(LoginMetrics.Outcome.CANCELLED, "none", null, clock);
     pendingLogins.cancel(ctx.session(), loginId);
-    return sessions.flush(ctx).compose(saved -> pages.respond(ctx, 200, Pages.MESSAGE, CANCELLED));
+    return sessions.flush(ctx).compose(saved -> ResponseFormat.wantsJson(ctx)
+        ? ctx.json(new JsonObject().put("error", CANCELLED.get("code")).put("message", CANCELLED.get("message")))
+        : pages.respond(ctx, 200, Pages.MESSAGE, CANCELLED));
   }
 
   private Future<Void> refusedOAuth2(RoutingContext ctx, OAuth2Callback callback) {
@@ -109,13 +125,17 @@ final class LoginFlow {
   }
 
   /** As OAuth 1.0a's: the login is taken out of the session before the code is exchanged. */
-  private Future<Void> completeOAuth2(RoutingContext ctx, OAuth2Callback callback) {
+  private Future<Void> completeOAuth2(RoutingContext ctx, OAuth2Callback callback, LoginMetrics.CallbackStart start) {
     return oauth2.take(ctx, callback)
-        .compose(started -> started.isPresent()
-            ? oauth2.exchange(started.get(), callback.code().get())
-                .compose(signIn -> signIn(ctx, signIn))
-                .compose(signedIn -> ctx.redirect(started.get().returnTo()))
-            : Future.failedFuture(PageError.loginNotStartedHere()));
+        .compose(started -> {
+          if (started.isEmpty()) {
+            return notFound(ctx);
+          }
+          start.startedAt = started.get().startedAt();
+          return oauth2.exchange(started.get(), callback.code().get())
+              .recover(LoginFlow::refusedSignIn)
+              .compose(signIn -> signedIn(ctx, signIn, started.get()));
+        });
   }
 
   /**
@@ -123,13 +143,27 @@ final class LoginFlow {
    * so that a replayed callback, or the same callback arriving twice at once, finds nothing even
    * when the exchange fails.
    */
-  private Future<Void> complete(RoutingContext ctx, CallbackRequest callback) {
+  private Future<Void> complete(RoutingContext ctx, CallbackRequest callback, LoginMetrics.CallbackStart start) {
     return SealedSessionStore.take(ctx.session(), PendingLogins.keyOf(callback.token()))
         .map(pendingLogins::live)
         .map(login -> login.filter(found -> found.requestToken() != null))
-        .compose(started -> started.isPresent()
-            ? exchange(ctx, started.get(), callback.verifier())
-            : Future.failedFuture(PageError.loginNotStartedHere()));
+        .compose(started -> {
+          if (started.isEmpty()) {
+            return notFound(ctx);
+          }
+          start.startedAt = started.get().startedAt();
+          return exchange(ctx, started.get(), callback.verifier());
+        });
+  }
+
+  /**
+   * A callback whose login is not in the session: an error, unless the session is signed in
+   * already (Back, or a reload, on the callback of its own sign-in), which goes on to the app.
+   */
+  private Future<Void> notFound(RoutingContext ctx) {
+    return ctx.user() != null
+        ? ctx.redirect(options.getDefaultReturnTo())
+        : Future.failedFuture(PageError.loginNotStartedHere());
   }
 
   /**
@@ -140,8 +174,27 @@ final class LoginFlow {
   private Future<Void> exchange(RoutingContext ctx, PendingLogin login, String verifier) {
     return twitter.signIn(new SignInRequest(login.requestToken(), verifier, options.getProfileSource(),
             options.isIncludeEmail(), true))
-        .compose(signIn -> signIn(ctx, signIn))
-        .compose(signedIn -> ctx.redirect(login.returnTo()));
+        .recover(LoginFlow::refusedSignIn)
+        .compose(signIn -> signedIn(ctx, signIn, login));
+  }
+
+  /** Counted before the answer goes out, so that whoever sees the answer sees the sign-in counted. */
+  private Future<Void> signedIn(RoutingContext ctx, SignIn signIn, PendingLogin login) {
+    return signIn(ctx, signIn)
+        .onSuccess(done -> metrics.ended(LoginMetrics.Outcome.COMPLETED, "none", login.startedAt(), clock))
+        .compose(done -> ctx.redirect(login.returnTo()));
+  }
+
+  /**
+   * Twitter refusing the credentials of the exchange is a sign-in that failed (a verifier that is
+   * wrong, or one of a login Twitter has forgotten), not Twitter being down: the person starts
+   * again. The consumer's own credentials were accepted when the login started.
+   */
+  private static Future<SignIn> refusedSignIn(Throwable failure) {
+    if (failure instanceof TwitterFailureException twitter && twitter.failure() == TwitterFailure.CREDENTIALS_REJECTED) {
+      return Future.failedFuture(PageError.signInFailed());
+    }
+    return Future.failedFuture(failure);
   }
 
   /** Removes the session from the cluster now, not when the answer's headers are written. */

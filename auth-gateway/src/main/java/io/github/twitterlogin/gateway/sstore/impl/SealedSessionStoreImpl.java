@@ -309,6 +309,12 @@ public final class SealedSessionStoreImpl implements SealedSessionStore {
   }
 
   @Override
+  public Future<Counts> count() {
+    return entries.size().compose(stored -> entries.count(new SignedInSessions())
+        .map(signedIn -> new Counts(stored, Math.min(stored, signedIn))));
+  }
+
+  @Override
   public void close() {
     entries.close();
   }
