@@ -8,25 +8,26 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Requests written byte for byte on a raw connection, for what no HTTP client sends: a path that
  * does not decode, a broken chunked body, a request line or headers longer than the server reads,
- * a bad {@code Host}, {@code OPTIONS *}. The answer is what arrived until the server closed the
- * connection, or until it had sent a whole answer (its {@code Content-Length}) and then nothing
- * for a moment.
+ * a bad {@code Host}, {@code OPTIONS *}. The answer is complete once its head and as many bytes
+ * of body as its {@code Content-Length} say have arrived, or once the server closes the
+ * connection.
  */
 final class RawHttp {
 
-  private static final long QUIET_MILLIS = 1_000;
+  private static final Pattern CONTENT_LENGTH = Pattern.compile("(?im)^content-length:\\s*(\\d+)");
   private static final long DEADLINE_SECONDS = 30;
 
-  private final Vertx vertx;
   private final NetClient client;
 
   RawHttp(Vertx vertx) {
-    this.vertx = vertx;
     this.client = vertx.createNetClient(new NetClientOptions().setConnectTimeout(5_000));
   }
 
@@ -59,23 +60,28 @@ final class RawHttp {
     return Response.parse(raw);
   }
 
-  private Future<String> answerOf(NetSocket socket, String request) {
+  private static Future<String> answerOf(NetSocket socket, String request) {
     Promise<String> answer = Promise.promise();
     Buffer received = Buffer.buffer();
-    long[] quiet = {-1};
     socket.handler(data -> {
       received.appendBuffer(data);
-      vertx.cancelTimer(quiet[0]);
-      quiet[0] = vertx.setTimer(QUIET_MILLIS, fired -> {
+      if (isWhole(received.toString())) {
         answer.tryComplete(received.toString());
         socket.close();
-      });
+      }
     });
-    socket.closeHandler(closed -> {
-      vertx.cancelTimer(quiet[0]);
-      answer.tryComplete(received.toString());
-    });
+    socket.closeHandler(closed -> answer.tryComplete(received.toString()));
     socket.write(request);
     return answer.future();
+  }
+
+  private static boolean isWhole(String received) {
+    int headEnd = received.indexOf("\r\n\r\n");
+    if (headEnd < 0) {
+      return false;
+    }
+    Matcher length = CONTENT_LENGTH.matcher(received.substring(0, headEnd));
+    return length.find()
+        && received.substring(headEnd + 4).getBytes(StandardCharsets.UTF_8).length >= Integer.parseInt(length.group(1));
   }
 }
