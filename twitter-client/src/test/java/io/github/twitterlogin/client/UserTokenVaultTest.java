@@ -42,6 +42,19 @@ class UserTokenVaultTest {
     assertThat(await(rotated.size())).isEqualTo(1);
   }
 
+  /** With session retention her token stays while a sign-in is left, and endSignIn says when it went. */
+  @Test
+  void endingASignInSaysWhetherTheTokenWentWithIt(Vertx vertx) throws Exception {
+    UserTokenVault vault = vault(new Recording(ClusterEntries.create(vertx, "vault-sign-ins")), NEW);
+    await(vault.keep("42", TOKEN, "sign-in-1"));
+    await(vault.keep("42", TOKEN, "sign-in-2"));
+
+    assertThat(await(vault.endSignIn("42", "sign-in-1", SignedOut.Reason.EXPIRED))).isFalse();
+    assertThat(await(vault.tokenOf("42"))).isEqualTo(TOKEN);
+    assertThat(await(vault.endSignIn("42", "sign-in-2", SignedOut.Reason.LOGOUT))).isTrue();
+    assertThat(failureOf(vault.tokenOf("42"))).isEqualTo(TwitterFailure.NOT_SIGNED_IN);
+  }
+
   /** An altered entry keeps nothing anyone can use: she is not signed in, and her next sign-in overwrites it. */
   @Test
   void anEntryThatDoesNotOpenKeepsNoToken(Vertx vertx) throws Exception {
