@@ -1,7 +1,9 @@
 package io.github.twitterlogin.gateway;
 
 import io.github.twitterlogin.shared.crypto.Keyring;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -21,6 +23,11 @@ public class GatewayOptions {
   /** A health check must answer quickly: how long it waits for a Twitter client's answer. */
   public static final long DEFAULT_HEALTH_PROBE_TIMEOUT_MILLIS = 2_000;
   /**
+   * Logins a client address, and a session, may start per minute ({@code GET /auth}), each
+   * start asking Twitter for a request token on the app's quota; 0 turns the limit off.
+   */
+  public static final int DEFAULT_AUTH_RATE_PER_MINUTE = 30;
+  /**
    * RFC 6265bis section 4.1.3.2: a {@code __Host-} cookie is only accepted when Secure, for
    * {@code Path=/} and without {@code Domain}, so a sibling subdomain cannot plant one.
    */
@@ -35,6 +42,8 @@ public class GatewayOptions {
   private String sessionEncryptionKeys;
   private long shutdownDrainTimeoutSeconds = DEFAULT_SHUTDOWN_DRAIN_TIMEOUT_SECONDS;
   private long healthProbeTimeoutMillis = DEFAULT_HEALTH_PROBE_TIMEOUT_MILLIS;
+  private int authRatePerMinute = DEFAULT_AUTH_RATE_PER_MINUTE;
+  private List<String> trustedProxies = List.of();
   private TwitterAuthOptions auth = new TwitterAuthOptions();
 
   public GatewayOptions() {
@@ -56,6 +65,8 @@ public class GatewayOptions {
     sessionEncryptionKeys = fields.text("sessionEncryptionKeys", null);
     shutdownDrainTimeoutSeconds = fields.number("shutdownDrainTimeoutSeconds", DEFAULT_SHUTDOWN_DRAIN_TIMEOUT_SECONDS);
     healthProbeTimeoutMillis = fields.number("healthProbeTimeoutMillis", DEFAULT_HEALTH_PROBE_TIMEOUT_MILLIS);
+    authRatePerMinute = fields.integer("authRatePerMinute", DEFAULT_AUTH_RATE_PER_MINUTE);
+    trustedProxies = fields.texts("trustedProxies");
     JsonObject authJson = fields.object("auth");
     auth = authJson == null ? new TwitterAuthOptions() : new TwitterAuthOptions(authJson);
   }
@@ -70,6 +81,8 @@ public class GatewayOptions {
         .put("sessionTimeoutMinutes", sessionTimeoutMinutes)
         .put("shutdownDrainTimeoutSeconds", shutdownDrainTimeoutSeconds)
         .put("healthProbeTimeoutMillis", healthProbeTimeoutMillis)
+        .put("authRatePerMinute", authRatePerMinute)
+        .put("trustedProxies", new JsonArray(trustedProxies))
         .put("auth", auth.toJson());
     if (publicUrl != null) {
       json.put("publicUrl", publicUrl);
@@ -104,6 +117,10 @@ public class GatewayOptions {
     if (healthProbeTimeoutMillis < 1) {
       throw OptionsJson.invalid("GatewayOptions", "healthProbeTimeoutMillis", "must be at least 1");
     }
+    if (authRatePerMinute < 0) {
+      throw OptionsJson.invalid("GatewayOptions", "authRatePerMinute", "must not be negative (0 turns the limit off)");
+    }
+    TrustedProxies.parse("GatewayOptions.trustedProxies", trustedProxies);
     if (sessionEncryptionKeys == null) {
       throw OptionsJson.invalid("GatewayOptions", "sessionEncryptionKeys",
           "is required: a comma-separated list of id:base64-of-32-bytes that seals the sessions in the cluster");
@@ -236,6 +253,33 @@ public class GatewayOptions {
 
   public GatewayOptions setHealthProbeTimeoutMillis(long healthProbeTimeoutMillis) {
     this.healthProbeTimeoutMillis = healthProbeTimeoutMillis;
+    return this;
+  }
+
+  public int getAuthRatePerMinute() {
+    return authRatePerMinute;
+  }
+
+  /**
+   * Logins one client address, and one session, may start per minute on this gateway, as a token
+   * bucket: as many at once, then one every {@code 60 / rate} seconds; 0 turns the limit off.
+   */
+  public GatewayOptions setAuthRatePerMinute(int authRatePerMinute) {
+    this.authRatePerMinute = authRatePerMinute;
+    return this;
+  }
+
+  public List<String> getTrustedProxies() {
+    return trustedProxies;
+  }
+
+  /**
+   * The addresses (and CIDR ranges, {@code 10.0.0.0/8}) of the proxies in front of the gateway,
+   * whose {@code X-Forwarded-For} names the client; without them, the client is the connection's
+   * peer, and the header is ignored: anyone can send it.
+   */
+  public GatewayOptions setTrustedProxies(List<String> trustedProxies) {
+    this.trustedProxies = List.copyOf(trustedProxies);
     return this;
   }
 

@@ -8,6 +8,9 @@ import java.util.OptionalLong;
  */
 public final class PageError extends RuntimeException {
 
+  /** The code of {@link #unreadableBody()}. */
+  public static final String UNREADABLE_BODY = "unreadable_body";
+
   /** Where the page's one button leads. */
   public enum Action { TRY_AGAIN, HOME }
 
@@ -34,9 +37,27 @@ public final class PageError extends RuntimeException {
     return new PageError(400, "bad_request", "That request did not look right", message, Action.HOME);
   }
 
+  /** A body that does not decode, such as a broken chunk: the connection cannot go on. */
+  public static PageError unreadableBody() {
+    return new PageError(400, UNREADABLE_BODY, "That request did not look right",
+        "The body of the request could not be read.", Action.HOME);
+  }
+
+  /** {@code /auth} throttled: 429, and when a start will be let through again. */
+  public static PageError tooManySignIns(long retryAfterSeconds) {
+    return new PageError(429, "too_many_sign_ins", "Too many sign-ins",
+        "Many sign-ins were started from here in a short time. Wait a minute, then try again.", Action.HOME,
+        retryAfterSeconds);
+  }
+
   public static PageError loginNotStartedHere() {
     return new PageError(400, "login_not_started_here", "Sign-in not recognised",
         "This sign-in was not started here or has expired. Try again.", Action.TRY_AGAIN);
+  }
+
+  public static PageError signInFailed() {
+    return new PageError(400, "sign_in_failed", "Sign-in failed",
+        "Twitter did not accept this sign-in. Try again.", Action.TRY_AGAIN);
   }
 
   public static PageError sessionChanged() {

@@ -29,6 +29,16 @@ public class TwitterAuthOptions {
   /** Twitter's "Sign in with Twitter" page, which skips the consent for an app already allowed. */
   public static final LoginPage DEFAULT_LOGIN_PAGE = LoginPage.AUTHENTICATE;
   public static final boolean DEFAULT_INCLUDE_EMAIL = false;
+  /** OAuth 1.0a, X's login since 2010; {@link AuthFlow#OAUTH2} is the one X keeps developing. */
+  public static final AuthFlow DEFAULT_FLOW = AuthFlow.OAUTH1;
+  /**
+   * What an OAuth 2.0 login asks for: {@code 2/users/me}, which the sign-in reads, needs {@code
+   * tweet.read} and {@code users.read}; {@code offline.access} grants the refresh token that lets
+   * calls as her go on after the access token's 2 hours.
+   */
+  public static final List<String> DEFAULT_SCOPES = List.of("tweet.read", "users.read", "offline.access");
+  /** The scopes that the sign-in's own {@code 2/users/me} needs. */
+  static final List<String> SIGN_IN_SCOPES = List.of("tweet.read", "users.read");
 
   private String callbackUrl;
   private long loginTimeoutSeconds = DEFAULT_LOGIN_TIMEOUT_SECONDS;
@@ -42,6 +52,8 @@ public class TwitterAuthOptions {
   private AccessType accessType;
   private LoginPage loginPage = DEFAULT_LOGIN_PAGE;
   private boolean includeEmail = DEFAULT_INCLUDE_EMAIL;
+  private AuthFlow flow = DEFAULT_FLOW;
+  private List<String> scopes = new ArrayList<>(DEFAULT_SCOPES);
 
   public TwitterAuthOptions() {
   }
@@ -68,6 +80,9 @@ public class TwitterAuthOptions {
     loginPage = choice("loginPage", () -> LoginPage.fromValue("loginPage",
         fields.text("loginPage", DEFAULT_LOGIN_PAGE.value())));
     includeEmail = fields.flag("includeEmail", DEFAULT_INCLUDE_EMAIL);
+    flow = choice("flow", () -> AuthFlow.fromValue("flow", fields.text("flow", DEFAULT_FLOW.value())));
+    scopes = json != null && json.containsKey("scopes") ? new ArrayList<>(fields.texts("scopes"))
+        : new ArrayList<>(DEFAULT_SCOPES);
   }
 
   /** X's names of its choices (profile source, access type, page); another name names the field. */
@@ -89,7 +104,9 @@ public class TwitterAuthOptions {
         .put("allowedUsers", new JsonArray(new ArrayList<>(allowedUsers)))
         .put("profileSource", profileSource.value())
         .put("loginPage", loginPage.value())
-        .put("includeEmail", includeEmail);
+        .put("includeEmail", includeEmail)
+        .put("flow", flow.value())
+        .put("scopes", new JsonArray(new ArrayList<>(scopes)));
     if (accessType != null) {
       json.put("accessType", accessType.value());
     }
@@ -130,10 +147,31 @@ public class TwitterAuthOptions {
     if (includeEmail && profileSource != ProfileSource.V1_1) {
       throw OptionsJson.invalid("TwitterAuthOptions", "includeEmail", "needs profileSource v1.1: only verify_credentials gives the email");
     }
+    if (flow == null) {
+      throw OptionsJson.invalid("TwitterAuthOptions", "flow", "is required: oauth1 or oauth2");
+    }
+    if (flow == AuthFlow.OAUTH2) {
+      validateOAuth2();
+    }
     if (allowedUsers.stream().anyMatch(user -> user == null || user.isBlank())) {
       throw OptionsJson.invalid("TwitterAuthOptions", "allowedUsers", "must not hold blank entries");
     }
     return this;
+  }
+
+  /** OAuth 2.0 reads the profile with its bearer token from v2, and asks for what that read needs. */
+  private void validateOAuth2() {
+    if (profileSource != ProfileSource.V2) {
+      throw OptionsJson.invalid("TwitterAuthOptions", "profileSource", "must be v2 with flow oauth2: an OAuth 2.0"
+          + " sign-in reads the profile from 2/users/me");
+    }
+    if (scopes.stream().anyMatch(scope -> scope == null || !scope.matches("[a-z][a-z.]{0,63}"))) {
+      throw OptionsJson.invalid("TwitterAuthOptions", "scopes", "must be X's scope names, such as users.read");
+    }
+    if (!scopes.containsAll(SIGN_IN_SCOPES)) {
+      throw OptionsJson.invalid("TwitterAuthOptions", "scopes", "must include tweet.read and users.read: the"
+          + " sign-in reads 2/users/me, which needs both");
+    }
   }
 
   public String getCallbackUrl() {
@@ -249,6 +287,30 @@ public class TwitterAuthOptions {
   /** Asks for the user's email (v1.1 only; the app needs X's email permission). */
   public TwitterAuthOptions setIncludeEmail(boolean includeEmail) {
     this.includeEmail = includeEmail;
+    return this;
+  }
+
+  public AuthFlow getFlow() {
+    return flow;
+  }
+
+  /**
+   * {@code oauth1} (the default) or {@code oauth2}: OAuth 2.0 needs the Twitter client's OAuth 2.0
+   * client id, and its profile source is v2; the login page, access type, {@code force_login}
+   * and {@code screen_name} are OAuth 1.0a's and are not used by it.
+   */
+  public TwitterAuthOptions setFlow(AuthFlow flow) {
+    this.flow = flow;
+    return this;
+  }
+
+  public List<String> getScopes() {
+    return List.copyOf(scopes);
+  }
+
+  /** The OAuth 2.0 scopes a login asks for ({@link #DEFAULT_SCOPES}); OAuth 1.0a has none. */
+  public TwitterAuthOptions setScopes(List<String> scopes) {
+    this.scopes = new ArrayList<>(scopes);
     return this;
   }
 

@@ -2,8 +2,11 @@ package io.github.twitterlogin.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.twitterlogin.shared.TwitterAddresses;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +56,27 @@ class AuthParametersTest {
     GatewayFixture gateway = GatewayFixture.start(vertx);
 
     assertThat(gateway.get("/auth?force_login=maybe").statusCode()).isEqualTo(400);
+  }
+
+  /** One limit, 2,048 characters: up to it a safe return_to is kept, beyond it the start is refused. */
+  @Test
+  void returnToOfTheLimitsLengthIsKept(Vertx vertx) throws Exception {
+    GatewayFixture gateway = GatewayFixture.start(vertx);
+    String longest = "/" + "a".repeat(2047);
+    String token = gateway.startLogin("?return_to=" + longest);
+
+    assertThat(gateway.completeLogin(token).getHeader("Location")).isEqualTo(longest);
+  }
+
+  @Test
+  void returnToOneCharacterLongerThanTheLimitIsBadRequest(Vertx vertx) throws Exception {
+    GatewayFixture gateway = GatewayFixture.start(vertx);
+
+    HttpResponse<Buffer> auth = gateway.get("/auth?return_to=/" + "a".repeat(2048));
+
+    assertThat(auth.statusCode()).isEqualTo(400);
+    assertThat(auth.bodyAsString()).contains("return_to");
+    assertThat(gateway.twitter.received(TwitterAddresses.REQUEST_TOKEN)).isEmpty();
   }
 
   @Test

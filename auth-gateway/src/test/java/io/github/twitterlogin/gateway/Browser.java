@@ -2,6 +2,7 @@ package io.github.twitterlogin.gateway;
 
 import io.netty.handler.codec.http.cookie.Cookie;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -45,6 +46,14 @@ final class Browser {
 
   Future<HttpResponse<Buffer>> postLater(int port, String uri, MultiMap form) {
     return client.post(port, "127.0.0.1", uri).sendForm(form);
+  }
+
+  HttpResponse<Buffer> request(HttpMethod method, int port, String uri) {
+    return await(client.request(method, port, "127.0.0.1", uri).send());
+  }
+
+  HttpResponse<Buffer> requestJson(HttpMethod method, int port, String uri) {
+    return await(client.request(method, port, "127.0.0.1", uri).putHeader("Accept", "application/json").send());
   }
 
   HttpResponse<Buffer> getJson(int port, String uri) {

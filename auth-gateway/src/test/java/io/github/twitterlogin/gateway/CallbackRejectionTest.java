@@ -17,16 +17,32 @@ class CallbackRejectionTest {
 
   private static final String NOT_STARTED_HERE = "This sign-in was not started here or has expired. Try again.";
 
+  /** The first callback used the login, and failed: the same callback again finds nothing to complete. */
   @Test
   void replayedCallbackIsRejected(Vertx vertx) throws Exception {
     GatewayFixture gateway = GatewayFixture.start(vertx);
     String token = gateway.startLogin("");
-    gateway.completeLogin(token);
+    gateway.get("/callback?oauth_token=" + token + "&oauth_verifier=wrong");
 
     HttpResponse<Buffer> replay = gateway.completeLogin(token);
 
     assertThat(replay.statusCode()).isEqualTo(400);
     assertThat(replay.bodyAsString()).contains(NOT_STARTED_HERE);
+    assertThat(gateway.twitter.received(TwitterAddresses.SIGN_IN)).hasSize(1);
+  }
+
+  /** Back, or a reload, on the callback of one's own sign-in: nothing is signed in twice, and the app opens. */
+  @Test
+  void usedCallbackOfASignedInSessionGoesOnToTheApp(Vertx vertx) throws Exception {
+    GatewayFixture gateway = GatewayFixture.start(vertx);
+    String token = gateway.startLogin("?return_to=/docs");
+    assertThat(gateway.completeLogin(token).getHeader("Location")).isEqualTo("/docs");
+
+    HttpResponse<Buffer> again = gateway.completeLogin(token);
+
+    assertThat(again.statusCode()).isEqualTo(302);
+    assertThat(again.getHeader("Location")).isEqualTo("/app");
+    assertThat(again.getHeader("Cache-Control")).isEqualTo("no-store");
     assertThat(gateway.twitter.received(TwitterAddresses.SIGN_IN)).hasSize(1);
   }
 
@@ -126,15 +142,17 @@ class CallbackRejectionTest {
     assertThat(gateway.completeLogin(token).statusCode()).isEqualTo(400);
   }
 
+  /** A wrong verifier is a sign-in that failed, not Twitter failing: 400, and a way to try again. */
   @Test
-  void verifierRejectedByTwitterIsBadGateway(Vertx vertx) throws Exception {
+  void verifierRejectedByTwitterIsAFailedSignIn(Vertx vertx) throws Exception {
     GatewayFixture gateway = GatewayFixture.start(vertx);
     String token = gateway.startLogin("");
 
     HttpResponse<Buffer> callback = gateway.get("/callback?oauth_token=" + token + "&oauth_verifier=wrong");
 
-    assertThat(callback.statusCode()).isEqualTo(502);
-    assertThat(callback.bodyAsString()).contains("Twitter did not accept this sign-in");
+    assertThat(callback.statusCode()).isEqualTo(400);
+    assertThat(callback.bodyAsString()).contains("Sign-in failed", "Twitter did not accept this sign-in. Try again.",
+        "data-code=\"sign_in_failed\"", "href=\"/auth\"");
     assertThat(gateway.browser.getJson(gateway.port(), "/app").statusCode()).isEqualTo(401);
   }
 }

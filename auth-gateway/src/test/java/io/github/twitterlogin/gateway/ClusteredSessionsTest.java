@@ -213,8 +213,9 @@ class ClusteredSessionsTest {
 
   private static int deployGateway(Vertx node) throws Exception {
     GatewayVerticle gateway = new GatewayVerticle();
+    // Many logins from one address, on purpose: not throttled (AuthThrottleTest is about that).
     JsonObject config = new JsonObject().put("host", "127.0.0.1").put("port", 0)
-        .put("sessionEncryptionKeys", TestKeys.SESSION_ENCRYPTION_KEYS);
+        .put("sessionEncryptionKeys", TestKeys.SESSION_ENCRYPTION_KEYS).put("authRatePerMinute", 0);
     node.deployVerticle(gateway, new DeploymentOptions().setConfig(config)).await(30, java.util.concurrent.TimeUnit.SECONDS);
     return gateway.actualPort();
   }

@@ -48,6 +48,7 @@ final class FakeTwitterClient {
 
   private volatile TwitterUser user = ADA;
   private volatile boolean keepsTokens = true;
+  private List<MessageConsumer<JsonObject>> consumers = List.of();
 
   static Future<FakeTwitterClient> deploy(Vertx vertx) {
     FakeTwitterClient fake = new FakeTwitterClient();
@@ -59,7 +60,13 @@ final class FakeTwitterClient {
         fake.consumer(vertx, TwitterAddresses.VERIFY_CREDENTIALS, fake::verifyCredentials),
         fake.consumer(vertx, TwitterAddresses.INVALIDATE_TOKEN, message -> message.reply(new JsonObject())),
         fake.consumer(vertx, TwitterAddresses.PING, message -> message.reply(new JsonObject())));
+    fake.consumers = consumers;
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList()).map(fake);
+  }
+
+  /** Stops answering, as an undeployed Twitter client: nothing consumes its addresses any more. */
+  Future<Void> stop() {
+    return Future.all(consumers.stream().map(MessageConsumer::unregister).toList()).mapEmpty();
   }
 
   void signInAs(TwitterUser user) {

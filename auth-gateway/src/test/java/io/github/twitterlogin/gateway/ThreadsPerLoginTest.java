@@ -76,8 +76,9 @@ class ThreadsPerLoginTest {
 
   private static int deployGateway(Vertx node) throws Exception {
     GatewayVerticle gateway = new GatewayVerticle();
+    // Many logins from one address, on purpose: not throttled (AuthThrottleTest is about that).
     JsonObject config = new JsonObject().put("host", "127.0.0.1").put("port", 0)
-        .put("sessionEncryptionKeys", TestKeys.SESSION_ENCRYPTION_KEYS);
+        .put("sessionEncryptionKeys", TestKeys.SESSION_ENCRYPTION_KEYS).put("authRatePerMinute", 0);
     node.deployVerticle(gateway, new DeploymentOptions().setConfig(config)).await(30, TimeUnit.SECONDS);
     return gateway.actualPort();
   }

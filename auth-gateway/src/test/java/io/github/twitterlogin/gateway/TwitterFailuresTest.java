@@ -90,6 +90,36 @@ class TwitterFailuresTest {
     assertThat(gateway.browser.getJson(gateway.port(), "/app").statusCode()).isEqualTo(401);
   }
 
+  /** The member whose Twitter client had the sign-in left the cluster: the person is told to try again. */
+  @Test
+  void twitterClientLostMidSignInIsServiceUnavailable(Vertx vertx) throws Exception {
+    GatewayFixture gateway = GatewayFixture.start(vertx);
+    String token = gateway.startLogin("");
+    gateway.twitter.failOn(TwitterAddresses.SIGN_IN,
+        new TwitterFailureException(TwitterFailure.CLIENT_UNAVAILABLE, "The member left the cluster"));
+
+    HttpResponse<Buffer> callback = gateway.completeLogin(token);
+
+    assertThat(callback.statusCode()).isEqualTo(503);
+    assertThat(callback.bodyAsString()).contains("data-code=\"twitter_client_lost\"", "Try again");
+  }
+
+  @Test
+  void aFailedTwitterCallIsOneLogLineThatNamesTheFailure(Vertx vertx) throws Exception {
+    GatewayFixture gateway = GatewayFixture.start(vertx);
+    String token = gateway.startLogin("");
+    gateway.twitter.failOn(TwitterAddresses.SIGN_IN,
+        new TwitterFailureException(TwitterFailure.TWITTER_ERROR, "Twitter answered 503 to POST oauth/access_token"));
+
+    try (CapturedLog log = CapturedLog.start()) {
+      assertThat(gateway.completeLogin(token).statusCode()).isEqualTo(502);
+
+      assertThat(log.warningsAndStackTraces()).singleElement().asString()
+          .endsWith("Twitter call failed on GET /callback: TWITTER_ERROR, Twitter answered 503 to POST oauth/access_token")
+          .doesNotContain("{}");
+    }
+  }
+
   @Test
   void errorPagesShowNoInternals(Vertx vertx) throws Exception {
     GatewayFixture gateway = GatewayFixture.start(vertx);

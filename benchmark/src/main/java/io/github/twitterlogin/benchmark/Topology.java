@@ -3,9 +3,6 @@ package io.github.twitterlogin.benchmark;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -13,19 +10,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * The processes of a run, each a JVM of its own so that each one's CPU is its own: the sandbox,
  * standing in for Twitter, and one gateway process (two with {@code --cluster}) running the
  * gateway and Twitter client roles, members of a cluster of a name of its own on 127.0.0.1.
- * Everything binds 127.0.0.1 on ports picked free.
+ * Everything binds 127.0.0.1 on ports the OS gives, which each process reports in its PORTS_FILE.
  */
 final class Topology {
 
@@ -38,6 +33,8 @@ final class Topology {
   private static final String LOOPBACK = "127.0.0.1";
   private static final Duration READY_DEADLINE = Duration.ofSeconds(180);
   private static final String CONSUMER_KEY = "login-benchmark";
+  /** The load balancer's URL, the public URL of gateways behind it; the driver plays its part. */
+  private static final String LOAD_BALANCER_URL = "http://" + LOOPBACK + ":9";
 
   final LaunchedProcess sandbox;
   final List<LaunchedProcess> gateways;
@@ -53,39 +50,48 @@ final class Topology {
   }
 
   static Topology start(BenchmarkOptions options, Launched launched, Path logs) throws Exception {
-    int gatewayCount = options.cluster() ? 2 : 1;
-    List<Integer> ports = freePorts(2 * gatewayCount + 2);
-    int sandboxPort = ports.get(0);
-    List<Integer> gatewayPorts = ports.subList(1, 1 + gatewayCount);
-    List<Integer> clusterPorts = ports.subList(1 + gatewayCount, 1 + 2 * gatewayCount);
-    // Behind a load balancer every gateway has its URL; nothing listens there, the driver routes.
-    String publicUrl = "http://" + LOOPBACK + ":" + (options.cluster() ? ports.get(ports.size() - 1)
-        : gatewayPorts.get(0));
-    String sandboxUrl = "http://" + LOOPBACK + ":" + sandboxPort;
+    Files.createDirectories(logs);
     String consumerSecret = UUID.randomUUID().toString();
     String sessionKeys = freshSessionKeys();
 
     Path sandboxConfig = logs.resolve("sandbox.json");
-    Files.createDirectories(logs);
-    Files.writeString(sandboxConfig, sandboxConfig(sandboxPort, consumerSecret).encodePrettily());
+    Files.writeString(sandboxConfig, sandboxConfig(consumerSecret).encodePrettily());
+    Path sandboxPorts = logs.resolve("sandbox.ports.json");
     LaunchedProcess sandbox = launched.add(LaunchedProcess.start("sandbox", List.of(), options.sandboxJar(),
-        Map.of("SANDBOX_CONFIG", sandboxConfig.toString()), logs));
+        Map.of("SANDBOX_CONFIG", sandboxConfig.toString(), "PORTS_FILE", sandboxPorts.toString()), logs));
+    sandbox.awaitReady(SANDBOX_READY, READY_DEADLINE);
+    String sandboxUrl = "http://" + LOOPBACK + ":" + ports(sandboxPorts).getInteger("sandbox");
 
+    // Behind a load balancer every gateway has its URL, where nothing listens: the driver routes.
+    // One gateway alone names the port it takes.
+    Optional<String> publicUrl = options.cluster() ? Optional.of(LOAD_BALANCER_URL) : Optional.empty();
     String clusterName = "login-benchmark-" + UUID.randomUUID();
     List<LaunchedProcess> gateways = new ArrayList<>();
-    for (int i = 0; i < gatewayCount; i++) {
-      Map<String, String> environment = gatewayEnvironment(gatewayPorts.get(i), publicUrl, sandboxUrl,
-          consumerSecret, sessionKeys, clusterName, clusterPorts.get(i), clusterPorts);
+    List<Integer> gatewayPorts = new ArrayList<>();
+    Optional<String> firstMember = Optional.empty();
+    for (int i = 0; i < (options.cluster() ? 2 : 1); i++) {
+      String name = "gateway-" + (char) ('a' + i);
+      Path portsFile = logs.resolve(name + ".ports.json");
+      Map<String, String> environment = gatewayEnvironment(publicUrl, sandboxUrl, consumerSecret, sessionKeys,
+          clusterName, firstMember);
+      environment.put("PORTS_FILE", portsFile.toString());
       List<String> jvmOptions = new ArrayList<>(GATEWAY_JVM_OPTIONS);
       jvmOptions.addAll(options.gatewayJvmOptions());
-      gateways.add(launched.add(LaunchedProcess.start("gateway-" + (char) ('a' + i), jvmOptions,
-          options.serviceJar(), environment, logs)));
-    }
-    sandbox.awaitReady(SANDBOX_READY, READY_DEADLINE);
-    for (LaunchedProcess gateway : gateways) {
+      LaunchedProcess gateway = launched.add(LaunchedProcess.start(name, jvmOptions, options.serviceJar(),
+          environment, logs));
+      // The second joins through the first, so it starts once the first says where it listens.
       gateway.awaitReady(GATEWAY_READY, READY_DEADLINE);
+      JsonObject ports = ports(portsFile);
+      gateways.add(gateway);
+      gatewayPorts.add(ports.getInteger("http"));
+      firstMember = firstMember.or(() -> Optional.of(LOOPBACK + ":" + ports.getInteger("cluster")));
     }
     return new Topology(sandbox, List.copyOf(gateways), List.copyOf(gatewayPorts), sandboxUrl);
+  }
+
+  /** What a process wrote to its PORTS_FILE, before the line that says it is ready. */
+  private static JsonObject ports(Path portsFile) throws IOException {
+    return new JsonObject(Files.readString(portsFile));
   }
 
   /** The pid of each process, by name. */
@@ -107,10 +113,10 @@ final class Topology {
    * The sandbox's load mode: every login approved at once as a new sandbox user, without the
    * per-user rate limits that thousands of logins would reach.
    */
-  static JsonObject sandboxConfig(int port, String consumerSecret) {
+  static JsonObject sandboxConfig(String consumerSecret) {
     return new JsonObject()
         .put("host", LOOPBACK)
-        .put("port", port)
+        .put("port", 0)
         .put("loadMode", true)
         .put("consumers", new JsonArray().add(new JsonObject()
             .put("key", CONSUMER_KEY)
@@ -119,40 +125,30 @@ final class Topology {
             .put("appName", "Login benchmark")));
   }
 
-  /** The variables of the service's README, for one gateway process of the run's own cluster. */
-  static Map<String, String> gatewayEnvironment(int httpPort, String publicUrl, String sandboxUrl,
-      String consumerSecret, String sessionKeys, String clusterName, int clusterPort, List<Integer> clusterPorts) {
+  /**
+   * The variables of the service's README, for one gateway process of the run's own cluster, on
+   * ports the OS gives; the others join the first.
+   */
+  static Map<String, String> gatewayEnvironment(Optional<String> publicUrl, String sandboxUrl, String consumerSecret,
+      String sessionKeys, String clusterName, Optional<String> firstMember) {
     Map<String, String> environment = new HashMap<>();
     environment.put("ROLES", "gateway,twitter-client");
     environment.put("HTTP_HOST", LOOPBACK);
-    environment.put("HTTP_PORT", Integer.toString(httpPort));
-    environment.put("PUBLIC_URL", publicUrl);
+    environment.put("HTTP_PORT", "0");
+    publicUrl.ifPresent(url -> environment.put("PUBLIC_URL", url));
     environment.put("TWITTER_API_URL", sandboxUrl);
     environment.put("TWITTER_CONSUMER_KEY", CONSUMER_KEY);
     environment.put("TWITTER_CONSUMER_SECRET", consumerSecret);
     environment.put("SESSION_ENCRYPTION_KEYS", sessionKeys);
+    // Every login of the run comes from 127.0.0.1: a load test, not a client to throttle.
+    environment.put("AUTH_RATE_PER_MINUTE", "0");
+    // Several gateway processes on one machine: a metrics port each.
+    environment.put("METRICS_PORT", "0");
     environment.put("CLUSTER_NAME", clusterName);
     environment.put("CLUSTER_HOST", LOOPBACK);
-    environment.put("CLUSTER_PORT", Integer.toString(clusterPort));
-    environment.put("CLUSTER_PORT_AUTO_INCREMENT", "false");
-    environment.put("CLUSTER_MEMBERS", clusterPorts.stream().map(port -> LOOPBACK + ":" + port)
-        .collect(Collectors.joining(",")));
+    environment.put("CLUSTER_PORT", "0");
+    // The first looks for members on CLUSTER_HOST's default ports, finds none of its cluster's name, and starts it.
+    firstMember.ifPresent(member -> environment.put("CLUSTER_MEMBERS", member));
     return environment;
-  }
-
-  /** Distinct ports free on 127.0.0.1 now; each is bound and released before the next is asked for. */
-  static List<Integer> freePorts(int count) {
-    Set<Integer> ports = new HashSet<>();
-    List<Integer> ordered = new ArrayList<>();
-    while (ordered.size() < count) {
-      try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
-        if (ports.add(socket.getLocalPort())) {
-          ordered.add(socket.getLocalPort());
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return ordered;
   }
 }

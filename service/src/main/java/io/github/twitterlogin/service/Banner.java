@@ -1,5 +1,7 @@
 package io.github.twitterlogin.service;
 
+import io.github.twitterlogin.gateway.AuthFlow;
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,11 +12,12 @@ final class Banner {
   }
 
   static String of(ServiceSettings settings) {
-    return of(settings, settings.gateway().getPort());
+    return of(settings, new JsonObject());
   }
 
-  /** @param httpPort the port the gateway took, which names it on {@code HTTP_PORT=0} */
-  static String of(ServiceSettings settings, int httpPort) {
+  /** @param ports the ports taken, which name the gateway and the metrics on port 0 */
+  static String of(ServiceSettings settings, JsonObject ports) {
+    int httpPort = ports.getInteger("http", settings.gateway().getPort());
     List<String> lines = new ArrayList<>();
     lines.add("Twitter Login Gateway is running (roles: " + roles(settings) + ")");
     if (settings.runs(Role.GATEWAY)) {
@@ -23,13 +26,19 @@ final class Banner {
     settings.sandbox().ifPresent(sandbox -> {
       lines.add("  Twitter is the embedded SANDBOX at " + sandbox.getString("publicUrl")
           + ": a development stand-in, NOT Twitter.");
-      lines.add("  Set TWITTER_CONSUMER_KEY and TWITTER_CONSUMER_SECRET to use Twitter.");
+      lines.add(settings.gateway().getAuth().getFlow() == AuthFlow.OAUTH2
+          ? "  Sign-in is OAuth 2.0 with PKCE: set TWITTER_CLIENT_ID and TWITTER_CLIENT_SECRET to use Twitter."
+          : "  Set TWITTER_CONSUMER_KEY and TWITTER_CONSUMER_SECRET to use Twitter.");
     });
     if (settings.runs(Role.GATEWAY) && settings.developmentSessionKeys()) {
       lines.add("  Sessions are sealed with the DEVELOPMENT key, known to all: set SESSION_ENCRYPTION_KEYS for real use.");
     }
     if (settings.runs(Role.TWITTER_CLIENT) && settings.sandbox().isEmpty()) {
       lines.add("  Twitter API: " + settings.twitterClient().getApiBaseUrl());
+    }
+    if (settings.metrics().enabled()) {
+      lines.add("  Metrics for Prometheus: http://" + settings.metrics().host() + ":"
+          + ports.getInteger("metrics", settings.metrics().port()) + MetricsSettings.PATH);
     }
     lines.add("  Cluster '" + settings.cluster().name() + "': Hazelcast on " + settings.cluster().host() + ":"
         + settings.cluster().port() + (settings.cluster().portAutoIncrement() ? " or the next free port" : "")

@@ -9,8 +9,9 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 
 /**
  * {@code PORTS_FILE}: where a process says which ports it listens on, once it does, as JSON:
- * {@code {"http":41023,"cluster":38211,"eventBus":40117,"sandbox":8900}} ({@code http} with the
- * gateway role, {@code sandbox} with the sandbox role). A process told to bind port 0 gets a
+ * {@code {"http":41023,"cluster":38211,"eventBus":40117,"sandbox":8900,"metrics":9464}} ({@code
+ * http} with the gateway role, {@code sandbox} with the sandbox role, {@code metrics} unless
+ * {@code METRICS_ENABLED=false}). A process told to bind port 0 gets a
  * free port from the OS; this file is how whoever started it learns which. It is written to a
  * temporary file and moved into place, so that a reader never sees half of it.
  */

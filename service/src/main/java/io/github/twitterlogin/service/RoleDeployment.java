@@ -20,15 +20,29 @@ final class RoleDeployment {
   private RoleDeployment() {
   }
 
-  /** @return the ports the roles listen on: {@code http} for the gateway, {@code sandbox} for the sandbox */
+  /**
+   * @return the ports the roles listen on: {@code http} for the gateway, {@code sandbox} for the
+   *     sandbox, {@code metrics} for Prometheus's scrape
+   */
   static Future<JsonObject> deploy(Vertx vertx, ServiceSettings settings, Function<GatewayOptions, WebApp> webApp,
       DeployedRoles deployed) {
     JsonObject ports = new JsonObject();
     settings.sandbox().ifPresent(sandbox -> ports.put("sandbox", sandbox.getInteger("port")));
-    return deploySandbox(vertx, settings, deployed)
+    return deployMetrics(vertx, settings, deployed)
+        .map(metricsPort -> metricsPort == null ? ports : ports.put("metrics", metricsPort))
+        .compose(withMetrics -> deploySandbox(vertx, settings, deployed))
         .compose(sandbox -> deployTwitterClient(vertx, settings, deployed))
         .compose(client -> deployGateway(vertx, settings, webApp, deployed))
         .map(httpPort -> httpPort == null ? ports : ports.put("http", httpPort));
+  }
+
+  /** First, so that it stops last: Prometheus sees the roles stop. */
+  private static Future<Integer> deployMetrics(Vertx vertx, ServiceSettings settings, DeployedRoles deployed) {
+    if (!settings.metrics().enabled()) {
+      return Future.succeededFuture();
+    }
+    MetricsVerticle metrics = new MetricsVerticle(settings.metrics());
+    return vertx.deployVerticle(metrics).onSuccess(deployed::add).map(deployment -> metrics.actualPort());
   }
 
   private static Future<Void> deploySandbox(Vertx vertx, ServiceSettings settings, DeployedRoles deployed) {

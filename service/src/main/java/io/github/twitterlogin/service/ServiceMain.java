@@ -46,14 +46,14 @@ public final class ServiceMain {
       return;
     }
     Optional<String> portsFile = Environment.system().optional("PORTS_FILE");
-    ClusteredVertx.start(settings.cluster())
+    ClusteredVertx.start(settings.cluster(), settings.metrics().vertxOptions())
         .compose(vertx -> {
           DeployedRoles roles = new DeployedRoles();
           GracefulShutdown.onTerminationSignal(vertx, roles);
           return RoleDeployment.deploy(vertx, settings, webApp, roles)
               .compose(ports -> reportPorts(vertx, portsFile, ports).map(ports));
         })
-        .onSuccess(ports -> System.out.println(Banner.of(settings, ports.getInteger("http", settings.gateway().getPort()))))
+        .onSuccess(ports -> System.out.println(Banner.of(settings, ports)))
         .onFailure(failure -> {
           LOG.error("Cannot start: {}", failure.getMessage(), failure);
           System.exit(1);

@@ -2,7 +2,9 @@ package io.github.twitterlogin.service;
 
 import io.github.twitterlogin.client.TwitterClientOptions;
 import io.github.twitterlogin.client.UserTokenRetention;
+import io.github.twitterlogin.gateway.AuthFlow;
 import io.github.twitterlogin.gateway.GatewayOptions;
+import io.github.twitterlogin.gateway.TrustedProxies;
 import io.github.twitterlogin.gateway.TwitterAuthOptions;
 import io.github.twitterlogin.sandbox.SandboxConsumer;
 import io.github.twitterlogin.sandbox.SandboxOAuth2Client;
@@ -37,7 +39,8 @@ public record ServiceSettings(
     GatewayOptions gateway,
     TwitterClientOptions twitterClient,
     Optional<JsonObject> sandbox,
-    ClusterSettings cluster) {
+    ClusterSettings cluster,
+    MetricsSettings metrics) {
 
   static final String DEFAULT_SANDBOX_CONSUMER_KEY = SandboxConsumer.DEFAULT_KEY;
   static final String DEFAULT_SANDBOX_CONSUMER_SECRET = SandboxConsumer.DEFAULT_SECRET;
@@ -56,8 +59,21 @@ public record ServiceSettings(
       throw new IllegalArgumentException("Set both TWITTER_CONSUMER_KEY and TWITTER_CONSUMER_SECRET, or neither"
           + " to use the embedded sandbox");
     }
-    boolean useSandbox = consumerKey.isEmpty();
-    GatewayOptions gateway = gatewayOptions(env)
+    AuthFlow flow = choice(() -> AuthFlow.fromValue("TWITTER_AUTH",
+        env.text("TWITTER_AUTH", TwitterAuthOptions.DEFAULT_FLOW.value())));
+    Optional<String> clientId = env.secret("TWITTER_CLIENT_ID");
+    Optional<String> clientSecret = env.secret("TWITTER_CLIENT_SECRET");
+    // X's credentials of the chosen flow name X; without them the embedded sandbox stands in.
+    boolean useSandbox = consumerKey.isEmpty() && (flow == AuthFlow.OAUTH1 || clientId.isEmpty());
+    if (flow == AuthFlow.OAUTH2 && !useSandbox && clientId.isEmpty()) {
+      throw new IllegalArgumentException("TWITTER_AUTH=oauth2 needs TWITTER_CLIENT_ID (and TWITTER_CLIENT_SECRET for"
+          + " a confidential client): the app's OAuth 2.0 client on X's developer portal");
+    }
+    if (flow == AuthFlow.OAUTH2 && !userCalls(env)) {
+      throw new IllegalArgumentException("TWITTER_AUTH=oauth2 needs USER_CALLS=on: the Twitter client keeps the"
+          + " rotating refresh token once, in the cluster, and refreshes it for every member");
+    }
+    GatewayOptions gateway = gatewayOptions(env, flow)
         .setSessionEncryptionKeys(sessionEncryptionKeys(env, useSandbox,
             roles.contains(Role.GATEWAY) || roles.contains(Role.TWITTER_CLIENT) && userCalls(env)));
     if (roles.contains(Role.GATEWAY)) {
@@ -65,6 +81,7 @@ public record ServiceSettings(
     }
     JsonObject sandbox = sandboxConfig(env, gateway.authWithCallback().getCallbackUrl());
     String defaultApiUrl = useSandbox ? sandbox.getString("publicUrl") : TwitterClientOptions.DEFAULT_API_BASE_URL;
+    JsonObject sandboxClient = sandbox.getJsonArray("oauth2Clients").getJsonObject(0);
     int cores = Runtime.getRuntime().availableProcessors();
     return new ServiceSettings(
         roles,
@@ -73,8 +90,12 @@ public record ServiceSettings(
         gateway,
         new TwitterClientOptions()
             .setApiBaseUrl(env.httpUrl("TWITTER_API_URL", defaultApiUrl))
-            .setConsumerKey(consumerKey.orElse(DEFAULT_SANDBOX_CONSUMER_KEY))
-            .setConsumerSecret(consumerSecret.orElse(DEFAULT_SANDBOX_CONSUMER_SECRET))
+            .setConsumerKey(useSandbox ? DEFAULT_SANDBOX_CONSUMER_KEY : consumerKey.orElse(null))
+            .setConsumerSecret(useSandbox ? DEFAULT_SANDBOX_CONSUMER_SECRET : consumerSecret.orElse(null))
+            .setClientId(useSandbox ? sandboxClient.getString("clientId") : clientId.orElse(null))
+            .setClientSecret(useSandbox ? sandboxClient.getString("clientSecret") : clientSecret.orElse(null))
+            .setAuthorizeUrl(env.optional("TWITTER_AUTHORIZE_URL")
+                .map(url -> env.httpUrl("TWITTER_AUTHORIZE_URL", url)).orElse(null))
             .setConnectTimeoutMillis(env.integer("TWITTER_CONNECT_TIMEOUT_MS",
                 TwitterClientOptions.DEFAULT_CONNECT_TIMEOUT_MILLIS, 1, 600_000))
             .setRequestTimeoutMillis(env.integer("TWITTER_REQUEST_TIMEOUT_MS",
@@ -84,7 +105,8 @@ public record ServiceSettings(
                 env.text("USER_TOKEN_RETENTION", TwitterClientOptions.DEFAULT_USER_TOKEN_RETENTION.value())))
             .setTokenEncryptionKeys(gateway.getSessionEncryptionKeys()),
         useSandbox && roles.contains(Role.SANDBOX) ? Optional.of(checked(sandbox)) : Optional.empty(),
-        ClusterSettings.fromEnvironment(env));
+        ClusterSettings.fromEnvironment(env),
+        MetricsSettings.fromEnvironment(env));
   }
 
   /**
@@ -92,7 +114,7 @@ public record ServiceSettings(
    * listens: for tests and the sandbox, whose loopback callbacks take any port; a Twitter app
    * registers a fixed callback. A wildcard host names no address a browser could open.
    */
-  private static GatewayOptions gatewayOptions(Environment env) {
+  private static GatewayOptions gatewayOptions(Environment env, AuthFlow flow) {
     String host = env.text("HTTP_HOST", GatewayOptions.DEFAULT_HOST);
     int port = env.port("HTTP_PORT", GatewayOptions.DEFAULT_PORT);
     boolean portTaken = port == 0 && env.optional("PUBLIC_URL").isEmpty();
@@ -111,7 +133,10 @@ public record ServiceSettings(
             env.text("PROFILE_SOURCE", TwitterAuthOptions.DEFAULT_PROFILE_SOURCE.value()))))
         .setLoginPage(choice(() -> LoginPage.fromValue("TWITTER_LOGIN_PAGE",
             env.text("TWITTER_LOGIN_PAGE", TwitterAuthOptions.DEFAULT_LOGIN_PAGE.value()))))
-        .setIncludeEmail(env.flag("TWITTER_INCLUDE_EMAIL", TwitterAuthOptions.DEFAULT_INCLUDE_EMAIL));
+        .setIncludeEmail(env.flag("TWITTER_INCLUDE_EMAIL", TwitterAuthOptions.DEFAULT_INCLUDE_EMAIL))
+        .setFlow(flow)
+        .setScopes(env.optional("OAUTH2_SCOPES").map(scopes -> List.of(scopes.trim().split("[\\s,]+")))
+            .orElse(TwitterAuthOptions.DEFAULT_SCOPES));
     env.optional("TWITTER_ACCESS_TYPE")
         .ifPresent(type -> auth.setAccessType(choice(() -> AccessType.fromValue("TWITTER_ACCESS_TYPE", type))));
     GatewayOptions options = new GatewayOptions()
@@ -123,8 +148,18 @@ public record ServiceSettings(
             (int) GatewayOptions.DEFAULT_SESSION_TIMEOUT_MINUTES, 1, 7 * 24 * 60))
         .setShutdownDrainTimeoutSeconds(env.integer("SHUTDOWN_DRAIN_SECONDS",
             (int) GatewayOptions.DEFAULT_SHUTDOWN_DRAIN_TIMEOUT_SECONDS, 0, 3_600))
+        .setAuthRatePerMinute(env.integer("AUTH_RATE_PER_MINUTE", GatewayOptions.DEFAULT_AUTH_RATE_PER_MINUTE, 0,
+            100_000))
+        .setTrustedProxies(trustedProxies(env))
         .setAuth(auth);
     return options;
+  }
+
+  /** Checked here, so that a bad entry stops the start with a message naming the variable. */
+  private static List<String> trustedProxies(Environment env) {
+    List<String> proxies = env.list("TRUSTED_PROXIES", List.of());
+    TrustedProxies.parse("TRUSTED_PROXIES", proxies);
+    return proxies;
   }
 
   /** X's names of its choices; another name stops the start with a message that names the variable. */

@@ -12,6 +12,7 @@ import io.github.twitterlogin.sandbox.SandboxSettings;
 import io.github.twitterlogin.shared.LoginPage;
 import io.github.twitterlogin.shared.ProfileSource;
 import io.github.twitterlogin.shared.crypto.Keyring;
+import io.github.twitterlogin.gateway.AuthFlow;
 import io.github.twitterlogin.shared.settings.Environment;
 import io.github.twitterlogin.shared.testing.TestKeys;
 import java.util.HashMap;
@@ -108,6 +109,48 @@ class ServiceSettingsTest {
         "TWITTER_CLIENT_SECRET", "secret-value"))))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TWITTER_CLIENT_ID")
         .hasMessageNotContaining("secret-value");
+  }
+
+  @Test
+  void oauth2WithTheSandboxSignsInAsTheClientTheSandboxRegisters() {
+    ServiceSettings settings = ServiceSettings.fromEnvironment(new Environment(Map.of("TWITTER_AUTH", "oauth2")));
+    SandboxOAuth2Client registered = sandboxSettings(settings).oauth2Clients().get(0);
+
+    assertThat(settings.gateway().getAuth().getFlow()).isEqualTo(AuthFlow.OAUTH2);
+    assertThat(settings.gateway().getAuth().getScopes()).containsExactly("tweet.read", "users.read", "offline.access");
+    assertThat(settings.twitterClient().getClientId()).isEqualTo(registered.clientId());
+    assertThat(settings.twitterClient().getClientSecret()).isEqualTo(registered.clientSecret());
+    assertThat(settings.twitterClient().getAuthorizeUrl()).isEqualTo("http://127.0.0.1:8900/i/oauth2/authorize");
+    assertThat(Banner.of(settings)).contains("TWITTER_CLIENT_ID");
+  }
+
+  @Test
+  void oauth2WithAClientIdNamesXWithoutAConsumerKey() {
+    ServiceSettings settings = ServiceSettings.fromEnvironment(new Environment(Map.of("TWITTER_AUTH", "oauth2",
+        "TWITTER_CLIENT_ID", "my-client", "TWITTER_CLIENT_SECRET", "my-secret", "SESSION_ENCRYPTION_KEYS",
+        TestKeys.SESSION_ENCRYPTION_KEYS, "OAUTH2_SCOPES", "tweet.read users.read")));
+
+    assertThat(settings.sandbox()).isEmpty();
+    assertThat(settings.twitterClient().getConsumerKey()).isNull();
+    assertThat(settings.twitterClient().getClientId()).isEqualTo("my-client");
+    assertThat(settings.twitterClient().getAuthorizeUrl()).isEqualTo("https://x.com/i/oauth2/authorize");
+    assertThat(settings.gateway().getAuth().getScopes()).containsExactly("tweet.read", "users.read");
+    settings.twitterClient().validate();
+  }
+
+  @Test
+  void oauth2RefusesWhatItCannotWorkWith() {
+    assertThatThrownBy(() -> ServiceSettings.fromEnvironment(new Environment(Map.of("TWITTER_AUTH", "oauth3"))))
+        .hasMessageContaining("TWITTER_AUTH");
+    assertThatThrownBy(() -> ServiceSettings.fromEnvironment(new Environment(Map.of("TWITTER_AUTH", "oauth2",
+        "USER_CALLS", "off")))).hasMessageContaining("USER_CALLS=on");
+    assertThatThrownBy(() -> ServiceSettings.fromEnvironment(new Environment(Map.of("TWITTER_AUTH", "oauth2",
+        "TWITTER_CONSUMER_KEY", "k", "TWITTER_CONSUMER_SECRET", "s", "SESSION_ENCRYPTION_KEYS",
+        TestKeys.SESSION_ENCRYPTION_KEYS)))).hasMessageContaining("TWITTER_CLIENT_ID");
+    assertThatThrownBy(() -> ServiceSettings.fromEnvironment(new Environment(Map.of("TWITTER_AUTH", "oauth2",
+        "OAUTH2_SCOPES", "users.read")))).hasMessageContaining("tweet.read");
+    assertThatThrownBy(() -> ServiceSettings.fromEnvironment(new Environment(Map.of("TWITTER_AUTH", "oauth2",
+        "PROFILE_SOURCE", "v1.1")))).hasMessageContaining("profileSource must be v2");
   }
 
   @Test
@@ -297,6 +340,45 @@ class ServiceSettingsTest {
     ServiceSettings settings = ServiceSettings.fromEnvironment(new Environment(Map.of("SHUTDOWN_DRAIN_SECONDS", "5")));
 
     assertThat(settings.gateway().getShutdownDrainTimeoutSeconds()).isEqualTo(5);
+  }
+
+  @Test
+  void theThrottleOfSignInsReachesTheGateway() {
+    ServiceSettings defaults = ServiceSettings.fromEnvironment(new Environment(Map.of()));
+    ServiceSettings set = ServiceSettings.fromEnvironment(new Environment(Map.of(
+        "AUTH_RATE_PER_MINUTE", "5", "TRUSTED_PROXIES", "10.0.0.0/8, 192.0.2.1")));
+
+    assertThat(defaults.gateway().getAuthRatePerMinute()).isEqualTo(30);
+    assertThat(defaults.gateway().getTrustedProxies()).isEmpty();
+    assertThat(set.gateway().getAuthRatePerMinute()).isEqualTo(5);
+    assertThat(set.gateway().getTrustedProxies()).containsExactly("10.0.0.0/8", "192.0.2.1");
+  }
+
+  @Test
+  void aTrustedProxyThatIsNoAddressIsRefusedWithItsVariable() {
+    assertThatThrownBy(() -> ServiceSettings.fromEnvironment(new Environment(Map.of("TRUSTED_PROXIES", "lb.example"))))
+        .hasMessageContaining("TRUSTED_PROXIES").hasMessageContaining("lb.example");
+  }
+
+  @Test
+  void metricsAreOnByDefaultOnAPortOfTheirOwn() {
+    ServiceSettings settings = ServiceSettings.fromEnvironment(new Environment(Map.of()));
+
+    assertThat(settings.metrics()).isEqualTo(new MetricsSettings(true, "127.0.0.1", 9464));
+    assertThat(settings.metrics().vertxOptions().getMetricsOptions().isEnabled()).isTrue();
+    assertThat(Banner.of(settings)).contains("Metrics for Prometheus: http://127.0.0.1:9464/metrics");
+  }
+
+  @Test
+  void metricsCanBeMovedOrTurnedOff() {
+    ServiceSettings moved = ServiceSettings.fromEnvironment(new Environment(Map.of(
+        "METRICS_HOST", "10.0.0.11", "METRICS_PORT", "9100")));
+    ServiceSettings off = ServiceSettings.fromEnvironment(new Environment(Map.of("METRICS_ENABLED", "false")));
+
+    assertThat(moved.metrics()).isEqualTo(new MetricsSettings(true, "10.0.0.11", 9100));
+    assertThat(off.metrics().enabled()).isFalse();
+    assertThat(off.metrics().vertxOptions().getMetricsOptions()).matches(options -> options == null || !options.isEnabled());
+    assertThat(Banner.of(off)).doesNotContain("Metrics");
   }
 
   @Test

@@ -53,7 +53,12 @@ public record ApiRequest(
 
   /** The same call, signed with {@code credentials}: a call by user id, once the vault gave her token. */
   public ApiRequest signedWith(TokenCredentials credentials) {
-    return new ApiRequest(method, path, query, form, UserToken.of(credentials));
+    return signedWith(UserToken.of(credentials));
+  }
+
+  /** The same call, signed with {@code token}: an OAuth 1.0a token or an OAuth 2.0 bearer token. */
+  public ApiRequest signedWith(UserToken token) {
+    return new ApiRequest(method, path, query, form, token);
   }
 
   /** RFC 5849 section 3.1: the oauth_ names belong to the protocol, which the Twitter client alone writes. */

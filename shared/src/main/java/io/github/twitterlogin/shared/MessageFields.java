@@ -42,6 +42,18 @@ final class MessageFields {
     return text;
   }
 
+  /** An array of strings; absent is empty. */
+  static List<String> optionalTexts(JsonObject json, String name) {
+    Object value = json.getValue(name);
+    if (value == null) {
+      return List.of();
+    }
+    if (!(value instanceof JsonArray array) || !array.stream().allMatch(String.class::isInstance)) {
+      throw badRequest(name + " must be an array of strings");
+    }
+    return array.stream().map(String.class::cast).toList();
+  }
+
   static boolean optionalFlag(JsonObject json, String name) {
     Object value = json.getValue(name);
     if (value == null) {

@@ -19,7 +19,7 @@ public interface TwitterClient {
   }
 
   static TwitterClient create(Vertx vertx, DeliveryOptions options) {
-    return new EventBusTwitterClient(vertx.eventBus(), options);
+    return new EventBusTwitterClient(vertx, options);
   }
 
   Future<RequestToken> requestToken(RequestTokenRequest request);
@@ -61,6 +61,21 @@ public interface TwitterClient {
   Future<Void> invalidateToken(TokenCredentials credentials);
 
   Future<ApiResponse> call(ApiRequest request);
+
+  /** OAuth 2.0: the page on X to send the browser to, for the caller's state and PKCE challenge. */
+  Future<OAuth2AuthorizePage> oauth2Authorize(OAuth2AuthorizeRequest request);
+
+  /** OAuth 2.0's callback step in one request: the code exchanged, the profile read, the tokens kept by the Twitter client. */
+  Future<SignIn> oauth2SignIn(OAuth2CodeRequest request);
+
+  /** OAuth 2.0's code exchange alone: the tokens, for a caller that keeps them itself. */
+  Future<OAuth2Tokens> oauth2Token(OAuth2CodeRequest request);
+
+  /** Spends a refresh token for new tokens; a refresh token used twice revokes its grant at X. */
+  Future<OAuth2Tokens> oauth2Refresh(String refreshToken);
+
+  /** Revokes an OAuth 2.0 access token, or a refresh token with its grant. */
+  Future<Void> oauth2Revoke(String token);
 
   /** Succeeds when some Twitter client in the cluster answers. */
   Future<Void> ping();

@@ -31,7 +31,14 @@ public enum TwitterFailure {
   /** No Twitter client verticle is registered on the event bus. */
   NO_CLIENT(-1),
   /** The Twitter client did not reply within the event-bus timeout. */
-  CLIENT_TIMEOUT(-2);
+  CLIENT_TIMEOUT(-2),
+  /**
+   * The member of the cluster whose Twitter client had the request left the cluster before it
+   * answered (it was killed, or its machine was lost): raised as soon as the cluster drops the
+   * member, not at the end of the event-bus timeout. A request that is safe to repeat was tried
+   * once more on another Twitter client first.
+   */
+  CLIENT_UNAVAILABLE(-3);
 
   private final int code;
 

@@ -24,7 +24,12 @@ public record VerifyCredentialsRequest(UserToken credentials, boolean includeEma
 
   /** The same question, signed with {@code credentials}: a call by user id, once the vault gave her token. */
   public VerifyCredentialsRequest signedWith(TokenCredentials credentials) {
-    return new VerifyCredentialsRequest(UserToken.of(credentials), includeEmail);
+    return signedWith(UserToken.of(credentials));
+  }
+
+  /** The same question, signed with {@code token}: an OAuth 1.0a token or an OAuth 2.0 bearer token. */
+  public VerifyCredentialsRequest signedWith(UserToken token) {
+    return new VerifyCredentialsRequest(token, includeEmail);
   }
 
   public JsonObject toJson() {

@@ -204,10 +204,49 @@ class ContractMessagesTest {
     assertThat(UserToken.fromJson(byId.writeTo(new JsonObject()))).isEqualTo(byId);
     assertThat(UserToken.fromJson(byToken.writeTo(new JsonObject()))).isEqualTo(byToken);
     assertThat(byId.writeTo(new JsonObject()).fieldNames()).containsExactly("userId");
-    assertBadRequest(() -> UserToken.fromJson(TOKEN.toJson().put("userId", "42")), "either userId or token");
+    assertBadRequest(() -> UserToken.fromJson(TOKEN.toJson().put("userId", "42")), "one of userId, bearerToken");
     assertBadRequest(() -> UserToken.fromJson(new JsonObject()), "token is required");
     assertBadRequest(() -> UserToken.fromJson(new JsonObject().put("userId", 42)), "userId must be a string");
     assertThat(byToken.toString()).doesNotContain("secret-1");
+  }
+
+  @Test
+  void userTokenMayBeAnOAuth2BearerToken() {
+    UserToken bearer = UserToken.ofBearer("access-1");
+
+    assertThat(UserToken.fromJson(new JsonObject(bearer.writeTo(new JsonObject()).encode()))).isEqualTo(bearer);
+    assertThat(bearer.writeTo(new JsonObject()).fieldNames()).containsExactly("bearerToken");
+    assertThat(bearer.toString()).doesNotContain("access-1");
+    assertBadRequest(() -> UserToken.fromJson(new JsonObject().put("bearerToken", "a").put("userId", "42")),
+        "one of userId, bearerToken");
+    assertBadRequest(() -> UserToken.fromJson(TOKEN.toJson().put("bearerToken", "a")), "one of userId, bearerToken");
+  }
+
+  @Test
+  void oauth2MessagesSurviveJsonAndHideTheirSecrets() {
+    OAuth2Tokens tokens = new OAuth2Tokens("access-1", "refresh-1", Instant.ofEpochMilli(1_700_000_000_000L),
+        List.of("tweet.read", "users.read"));
+    OAuth2CodeRequest code = new OAuth2CodeRequest("code-1", "v".repeat(43), "https://app.example/callback");
+    OAuth2AuthorizeRequest authorize = new OAuth2AuthorizeRequest("https://app.example/callback",
+        List.of("users.read"), "state-1", "c".repeat(43));
+
+    assertThat(OAuth2Tokens.fromJson(new JsonObject(tokens.toJson().encode()))).isEqualTo(tokens);
+    assertThat(OAuth2CodeRequest.fromJson(new JsonObject(code.toJson().encode()))).isEqualTo(code);
+    assertThat(OAuth2AuthorizeRequest.fromJson(new JsonObject(authorize.toJson().encode()))).isEqualTo(authorize);
+    assertThat(tokens.toString()).doesNotContain("access-1").doesNotContain("refresh-1");
+    assertThat(code.toString()).doesNotContain("code-1").doesNotContain("vvvv");
+    assertThat(new OAuth2TokenRequest("refresh-1").toString()).doesNotContain("refresh-1");
+  }
+
+  @Test
+  void oauth2RequestsRefuseWhatXWouldRefuse() {
+    assertBadRequest(() -> new OAuth2CodeRequest("c", "too-short", "https://a/cb"), "codeVerifier");
+    assertBadRequest(() -> new OAuth2AuthorizeRequest("https://a/cb", List.of("users.read"), "s", "plain"),
+        "codeChallenge");
+    assertBadRequest(() -> new OAuth2AuthorizeRequest("https://a/cb", List.of(), "s", "c".repeat(43)), "scopes");
+    assertBadRequest(() -> new OAuth2AuthorizeRequest("https://a/cb", List.of("users.read"), "s".repeat(501),
+        "c".repeat(43)), "state");
+    assertBadRequest(() -> OAuth2Tokens.fromJson(new JsonObject().put("accessToken", "a")), "expiresAt");
   }
 
   @Test

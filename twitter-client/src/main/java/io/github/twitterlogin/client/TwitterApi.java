@@ -36,18 +36,31 @@ final class TwitterApi {
   private final String apiBaseUrl;
   private final long requestTimeoutMillis;
   private final String consumerSecret;
+  private final String clientSecret;
+  private final TwitterCallMetrics metrics;
 
-  TwitterApi(WebClient client, OAuthSigner signer, TwitterClientOptions options) {
+  /** @param signer null when no consumer key is configured: OAuth 1.0a calls then fail BAD_REQUEST */
+  TwitterApi(WebClient client, OAuthSigner signer, TwitterClientOptions options, TwitterCallMetrics metrics) {
+    this.metrics = metrics;
     this.client = client;
     this.signer = signer;
     this.apiBaseUrl = options.getApiBaseUrl();
     this.requestTimeoutMillis = options.getRequestTimeoutMillis();
     this.consumerSecret = options.getConsumerSecret();
+    this.clientSecret = options.getClientSecret();
   }
 
   /** Sends the request; any answer but a 2xx is a failure. */
   Future<HttpResponse<Buffer>> send(TwitterRequest request) {
-    return exchange(request, status -> status < 200 || status > 299);
+    return exchange(request, false, status -> status < 200 || status > 299, TwitterErrors::failureOf);
+  }
+
+  /**
+   * Sends a request to OAuth 2.0's token or revoke endpoint, whose refusals are RFC 6749 section
+   * 5.2's 400 and 401: a code, verifier, refresh token or client the endpoint does not take.
+   */
+  Future<HttpResponse<Buffer>> sendToTokenEndpoint(TwitterRequest request) {
+    return exchange(request, false, status -> status < 200 || status > 299, TwitterErrors::tokenEndpointFailureOf);
   }
 
   /**
@@ -55,20 +68,33 @@ final class TwitterApi {
    * 401, 429 and 5xx answers are failures.
    */
   Future<HttpResponse<Buffer>> sendForCaller(TwitterRequest request) {
-    return exchange(request, TwitterErrors::failsAnApiCall);
+    return exchange(request, true, TwitterErrors::failsAnApiCall, TwitterErrors::failureOf);
   }
 
-  private Future<HttpResponse<Buffer>> exchange(TwitterRequest request, IntPredicate isFailure) {
+  /** How a failed answer reads: the response, the request it answers, the secrets to hide. */
+  @FunctionalInterface
+  interface FailureReader {
+    TwitterFailureException read(HttpResponse<Buffer> response, TwitterRequest request, SecretRedaction redaction);
+  }
+
+  /** @param userCall a call of the API as a user, counted as one operation whatever its path */
+  private Future<HttpResponse<Buffer>> exchange(TwitterRequest request, boolean userCall, IntPredicate isFailure,
+      FailureReader failure) {
     SecretRedaction redaction = redactionFor(request);
+    long start = System.nanoTime();
+    int[] status = new int[1];
     return Future.succeededFuture(request)
         .compose(this::sendSigned)
-        .recover(cause -> Future.failedFuture(transportFailure(request, cause, redaction)))
+        .recover(cause -> Future.failedFuture(cause instanceof TwitterFailureException known ? known
+            : transportFailure(request, cause, redaction)))
         .compose(response -> {
           log.debug("{} answered {}", request.describe(), response.statusCode());
+          status[0] = response.statusCode();
           return isFailure.test(response.statusCode())
-              ? Future.failedFuture(TwitterErrors.failureOf(response, request, redaction))
+              ? Future.failedFuture(failure.read(response, request, redaction))
               : Future.succeededFuture(response);
-        });
+        })
+        .onComplete(done -> metrics.record(request, userCall, status[0], done.cause(), start));
   }
 
   /**
@@ -77,11 +103,18 @@ final class TwitterApi {
    */
   private Future<HttpResponse<Buffer>> sendSigned(TwitterRequest request) {
     String url = urlOf(request);
-    UnsignedRequest unsigned = new UnsignedRequest(
-        request.method().name(), URI.create(url), request.form(), request.token(), request.protocolParameters());
-    HttpRequest<Buffer> http = client.requestAbs(request.method(), url)
-        .putHeader("Authorization", signer.authorizationHeader(unsigned))
-        .timeout(requestTimeoutMillis);
+    if (request.signedWithOAuth1() && signer == null) {
+      return Future.failedFuture(new TwitterFailureException(TwitterFailure.BAD_REQUEST, request.describe()
+          + " needs OAuth 1.0a, and this Twitter client has no consumer key (TWITTER_CONSUMER_KEY)"));
+    }
+    String authorization = request.signedWithOAuth1()
+        ? signer.authorizationHeader(new UnsignedRequest(request.method().name(), URI.create(url), request.form(),
+            request.token(), request.protocolParameters()))
+        : request.authorization();
+    HttpRequest<Buffer> http = client.requestAbs(request.method(), url).timeout(requestTimeoutMillis);
+    if (!authorization.isEmpty()) {
+      http.putHeader("Authorization", authorization);
+    }
     if (request.form().isEmpty()) {
       return http.send();
     }
@@ -115,10 +148,11 @@ final class TwitterApi {
         || cause instanceof StreamResetException;
   }
 
-  /** The secrets of {@code request} and the consumer secret, to keep out of a failure text. */
+  /** The secrets of {@code request}, the consumer secret and the client secret, to keep out of a failure text. */
   SecretRedaction redactionFor(TwitterRequest request) {
     List<String> secrets = new ArrayList<>(request.secrets());
     secrets.add(consumerSecret);
+    secrets.add(clientSecret);
     return new SecretRedaction(secrets);
   }
 }

@@ -14,8 +14,8 @@ import java.util.Objects;
  * ({@code HttpServerOptions}): defaults here, fluent setters, a JSON form with the keys of the
  * verticle's deployment config, and {@link #validate()}.
  *
- * <p>{@link #toJson()} carries the consumer secret, since it is the deployment config; never log
- * it. {@link #toString()} hides the secret and is the form to log.
+ * <p>{@link #toJson()} carries the consumer secret and the client secret, since it is the
+ * deployment config; never log it. {@link #toString()} hides the secrets and is the form to log.
  */
 public class TwitterClientOptions {
 
@@ -26,6 +26,10 @@ public class TwitterClientOptions {
   /** Other verticles may call Twitter as a signed-in user by her id; the client keeps her token. */
   public static final boolean DEFAULT_USER_CALLS = true;
   public static final UserTokenRetention DEFAULT_USER_TOKEN_RETENTION = UserTokenRetention.SESSION;
+  /** X serves OAuth 2.0's consent page on its web host, not on the API's. */
+  public static final String X_AUTHORIZE_URL = "https://x.com/i/oauth2/authorize";
+  /** The authorize page below any other API base URL (the sandbox serves it on its own host, as a proxy may). */
+  public static final String AUTHORIZE_PATH = "/i/oauth2/authorize";
 
   static final String API_BASE_URL = "apiBaseUrl";
   static final String CONSUMER_KEY = "consumerKey";
@@ -35,6 +39,9 @@ public class TwitterClientOptions {
   static final String USER_CALLS = "userCalls";
   static final String USER_TOKEN_RETENTION = "userTokenRetention";
   static final String TOKEN_ENCRYPTION_KEYS = "tokenEncryptionKeys";
+  static final String CLIENT_ID = "clientId";
+  static final String CLIENT_SECRET = "clientSecret";
+  static final String AUTHORIZE_URL = "authorizeUrl";
 
   private static final int MAX_PORT = 65_535;
 
@@ -46,6 +53,9 @@ public class TwitterClientOptions {
   private boolean userCalls;
   private UserTokenRetention userTokenRetention;
   private String tokenEncryptionKeys;
+  private String clientId;
+  private String clientSecret;
+  private String authorizeUrl;
 
   public TwitterClientOptions() {
     apiBaseUrl = DEFAULT_API_BASE_URL;
@@ -64,6 +74,9 @@ public class TwitterClientOptions {
     userCalls = other.userCalls;
     userTokenRetention = other.userTokenRetention;
     tokenEncryptionKeys = other.tokenEncryptionKeys;
+    clientId = other.clientId;
+    clientSecret = other.clientSecret;
+    authorizeUrl = other.authorizeUrl;
   }
 
   /**
@@ -84,6 +97,9 @@ public class TwitterClientOptions {
     setUserCalls(flag(config, USER_CALLS, userCalls));
     setUserTokenRetention(retention(config, userTokenRetention.value()));
     setTokenEncryptionKeys(text(config, TOKEN_ENCRYPTION_KEYS, null));
+    setClientId(text(config, CLIENT_ID, null));
+    setClientSecret(text(config, CLIENT_SECRET, null));
+    setAuthorizeUrl(text(config, AUTHORIZE_URL, null));
   }
 
   /** The deployment config, consumer secret included: never log it. */
@@ -102,6 +118,9 @@ public class TwitterClientOptions {
     if (tokenEncryptionKeys != null) {
       json.put(TOKEN_ENCRYPTION_KEYS, tokenEncryptionKeys);
     }
+    putIfSet(json, CLIENT_ID, clientId);
+    putIfSet(json, CLIENT_SECRET, clientSecret);
+    putIfSet(json, AUTHORIZE_URL, authorizeUrl);
     return json;
   }
 
@@ -114,8 +133,19 @@ public class TwitterClientOptions {
    */
   public TwitterClientOptions validate() {
     checkApiBaseUrl();
-    require(consumerKey, CONSUMER_KEY);
-    require(consumerSecret, CONSUMER_SECRET);
+    if (clientId == null || consumerKey != null || consumerSecret != null) {
+      require(consumerKey, CONSUMER_KEY);
+      require(consumerSecret, CONSUMER_SECRET);
+    }
+    if (clientId != null && clientId.isBlank() || clientSecret != null && clientId == null) {
+      throw invalid(CLIENT_ID + " is required with " + CLIENT_SECRET + " and must not be blank");
+    }
+    if (clientSecret != null && clientSecret.isBlank()) {
+      throw invalid(CLIENT_SECRET + " must not be blank; leave it out for a public client");
+    }
+    if (authorizeUrl != null) {
+      checkUrl(AUTHORIZE_URL, authorizeUrl);
+    }
     if (connectTimeoutMillis <= 0) {
       throw invalid(CONNECT_TIMEOUT_MILLIS + " must be a positive whole number of milliseconds");
     }
@@ -213,12 +243,63 @@ public class TwitterClientOptions {
     return this;
   }
 
+  public String getClientId() {
+    return clientId;
+  }
+
+  /** The OAuth 2.0 client id of the app ("OAuth 2.0 Client ID and Client Secret" on X's portal). */
+  public TwitterClientOptions setClientId(String clientId) {
+    this.clientId = clientId;
+    return this;
+  }
+
+  public String getClientSecret() {
+    return clientSecret;
+  }
+
+  /**
+   * The OAuth 2.0 client secret of a confidential client (a web app), sent with HTTP Basic to the
+   * token endpoint; none for a public client. From the environment or a config file, never from code.
+   */
+  public TwitterClientOptions setClientSecret(String clientSecret) {
+    this.clientSecret = clientSecret;
+    return this;
+  }
+
+  /**
+   * The OAuth 2.0 authorize page: as set, or {@link #X_AUTHORIZE_URL} for X's API hosts
+   * ({@code twitter.com}'s for {@code api.twitter.com}), or {@link #AUTHORIZE_PATH} below any
+   * other API base URL.
+   */
+  public String getAuthorizeUrl() {
+    if (authorizeUrl != null) {
+      return authorizeUrl;
+    }
+    if (DEFAULT_API_BASE_URL.equals(apiBaseUrl)) {
+      return X_AUTHORIZE_URL;
+    }
+    if ("https://api.twitter.com".equals(apiBaseUrl)) {
+      return "https://twitter.com" + AUTHORIZE_PATH;
+    }
+    return apiBaseUrl + AUTHORIZE_PATH;
+  }
+
+  public TwitterClientOptions setAuthorizeUrl(String authorizeUrl) {
+    this.authorizeUrl = authorizeUrl;
+    return this;
+  }
+
+  /** Whether OAuth 1.0a calls can be signed: a consumer key is set. */
+  public boolean hasConsumer() {
+    return consumerKey != null;
+  }
+
   /** The keys of the vault; call {@link #validate()} first. */
   public Keyring tokenKeys() {
     return Keyring.parse(TOKEN_ENCRYPTION_KEYS, tokenEncryptionKeys);
   }
 
-  /** The consumer key and secret; call {@link #validate()} first. */
+  /** The consumer key and secret; call {@link #validate()} first, and only when {@link #hasConsumer()}. */
   public ConsumerCredentials consumer() {
     return new ConsumerCredentials(consumerKey, consumerSecret);
   }
@@ -233,13 +314,16 @@ public class TwitterClientOptions {
         && requestTimeoutMillis == that.requestTimeoutMillis
         && userCalls == that.userCalls
         && userTokenRetention == that.userTokenRetention
-        && Objects.equals(tokenEncryptionKeys, that.tokenEncryptionKeys);
+        && Objects.equals(tokenEncryptionKeys, that.tokenEncryptionKeys)
+        && Objects.equals(clientId, that.clientId)
+        && Objects.equals(clientSecret, that.clientSecret)
+        && Objects.equals(authorizeUrl, that.authorizeUrl);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(apiBaseUrl, consumerKey, consumerSecret, connectTimeoutMillis, requestTimeoutMillis, userCalls,
-        userTokenRetention, tokenEncryptionKeys);
+        userTokenRetention, tokenEncryptionKeys, clientId, clientSecret, authorizeUrl);
   }
 
   /** Safe to log: the consumer secret is hidden. */
@@ -252,30 +336,43 @@ public class TwitterClientOptions {
         + ", requestTimeoutMillis=" + requestTimeoutMillis
         + ", userCalls=" + userCalls
         + ", userTokenRetention=" + userTokenRetention.value()
-        + ", tokenEncryptionKeys=" + (tokenEncryptionKeys == null ? "(none)" : "(hidden)") + "}";
+        + ", tokenEncryptionKeys=" + (tokenEncryptionKeys == null ? "(none)" : "(hidden)")
+        + ", clientId=" + (clientId == null ? "(none)" : clientId)
+        + ", clientSecret=" + (clientSecret == null ? "(none)" : "(hidden)")
+        + ", authorizeUrl=" + getAuthorizeUrl() + "}";
   }
 
   private void checkApiBaseUrl() {
     require(apiBaseUrl, API_BASE_URL);
+    checkUrl(API_BASE_URL, apiBaseUrl);
+  }
+
+  private static void checkUrl(String key, String value) {
     URI url;
     try {
-      url = new URI(apiBaseUrl);
+      url = new URI(value);
     } catch (URISyntaxException e) {
-      throw invalid(API_BASE_URL + " is not a valid URL");
+      throw invalid(key + " is not a valid URL");
     }
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https") || url.getRawAuthority() == null) {
-      throw invalid(API_BASE_URL + " must be an absolute http or https URL");
+      throw invalid(key + " must be an absolute http or https URL");
     }
     if (url.getHost() == null) {
       // java.net.URI leaves the host out when the authority does not parse, e.g. a port that is not a number.
-      throw invalid(API_BASE_URL + " must name a host and, optionally, a numeric port");
+      throw invalid(key + " must name a host and, optionally, a numeric port");
     }
     if (url.getPort() > MAX_PORT) {
-      throw invalid(API_BASE_URL + " has a port above " + MAX_PORT);
+      throw invalid(key + " has a port above " + MAX_PORT);
     }
     if (url.getRawQuery() != null || url.getRawFragment() != null || url.getRawUserInfo() != null) {
-      throw invalid(API_BASE_URL + " must not carry a query, a fragment or user info");
+      throw invalid(key + " must not carry a query, a fragment or user info");
+    }
+  }
+
+  private static void putIfSet(JsonObject json, String key, String value) {
+    if (value != null) {
+      json.put(key, value);
     }
   }
 

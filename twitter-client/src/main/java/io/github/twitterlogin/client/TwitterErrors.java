@@ -42,6 +42,22 @@ final class TwitterErrors {
     return new TwitterFailureException(failureFor(status), redaction.apply(text), error.code(), reset);
   }
 
+  /**
+   * OAuth 2.0's token endpoint refuses with 400 ({@code invalid_request}, {@code invalid_grant}:
+   * a code or refresh token it does not take, spent, expired or revoked) or 401 (the client's
+   * credentials): both are the credentials rejected (RFC 6749 section 5.2).
+   */
+  static TwitterFailureException tokenEndpointFailureOf(
+      HttpResponse<Buffer> response, TwitterRequest request, SecretRedaction redaction) {
+    int status = response.statusCode();
+    if (status != 400 && status != 401) {
+      return failureOf(response, request, redaction);
+    }
+    TwitterError error = errorIn(response.bodyAsString(), redaction);
+    return new TwitterFailureException(TwitterFailure.CREDENTIALS_REJECTED, redaction.apply(
+        "Twitter refused " + request.describe() + error.describe()), error.code(), null);
+  }
+
   private static TwitterFailure failureFor(int status) {
     return switch (status) {
       case 401 -> TwitterFailure.CREDENTIALS_REJECTED;
@@ -95,6 +111,7 @@ final class TwitterErrors {
         addFirstText(texts, first, "message", "detail", "title");
       }
       addFirstText(texts, json, "error");
+      addFirstText(texts, json, "error_description");
       Integer code = first != null && first.getValue("code") instanceof Number number ? number.intValue() : null;
       return texts.isEmpty() && code == null ? TwitterError.NONE
           : new TwitterError(code, texts.isEmpty() ? null : clean(redaction.apply(String.join("; ", texts))));

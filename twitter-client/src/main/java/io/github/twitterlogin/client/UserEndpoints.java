@@ -38,7 +38,7 @@ final class UserEndpoints {
     if (request.includeEmail()) {
       query.add(new Parameter("include_email", "true"));
     }
-    TwitterRequest call = TwitterRequest.of(HttpMethod.GET, VERIFY_CREDENTIALS, given(request.credentials()))
+    TwitterRequest call = TwitterRequest.signedAs(HttpMethod.GET, VERIFY_CREDENTIALS, given(request.credentials()))
         .withQuery(query);
     return api.send(call)
         .recover(UserEndpoints::explainAccessTier)
@@ -47,20 +47,28 @@ final class UserEndpoints {
 
   /** v2 leaves the avatar out unless {@code user.fields} asks for it. */
   Future<TwitterUser> usersMe(TokenCredentials credentials) {
-    TwitterRequest call = TwitterRequest.of(HttpMethod.GET, USERS_ME, credentials)
+    return usersMe(UserToken.of(credentials));
+  }
+
+  /** Signed with an OAuth 1.0a token, or sent with an OAuth 2.0 bearer token. */
+  Future<TwitterUser> usersMe(UserToken signer) {
+    TwitterRequest call = TwitterRequest.signedAs(HttpMethod.GET, USERS_ME, given(signer))
         .withQuery(List.of(new Parameter("user.fields", "profile_image_url")));
     SecretRedaction redaction = api.redactionFor(call);
     return api.send(call).map(response -> v2UserOf(response, redaction));
   }
 
   /** The verticle gives a call by user id the user's token from the vault before it reaches here. */
-  private static TokenCredentials given(UserToken token) {
-    return token.credentials().orElseThrow(() -> new TwitterFailureException(TwitterFailure.INTERNAL_ERROR,
-        "A call by user id reached Twitter's endpoints without the user's token"));
+  private static UserToken given(UserToken token) {
+    if (token.userId().isPresent()) {
+      throw new TwitterFailureException(TwitterFailure.INTERNAL_ERROR,
+          "A call by user id reached Twitter's endpoints without the user's token");
+    }
+    return token;
   }
 
   Future<ApiResponse> call(ApiRequest request) {
-    TwitterRequest call = TwitterRequest.of(HttpMethod.valueOf(request.method()), request.path(),
+    TwitterRequest call = TwitterRequest.signedAs(HttpMethod.valueOf(request.method()), request.path(),
             given(request.credentials()))
         .withQuery(parametersOf(request.query()))
         .withForm(parametersOf(request.form()));

@@ -6,11 +6,12 @@ import java.util.Locale;
 
 /**
  * {@code GET} and {@code PUT /sandbox/admin/faults}: reads and replaces the injected faults while
- * the sandbox runs. Only served when the admin endpoint is enabled (by default, on loopback). It
- * has no authentication. A web page in the developer's browser cannot use it: a cross-origin PUT
- * of JSON needs a CORS preflight that the sandbox never approves, and a page that rebinds its
- * own host name to 127.0.0.1 (DNS rebinding) is same-origin with itself, not with the sandbox,
- * so its requests carry its own name in {@code Host}: only loopback names are served.
+ * the sandbox runs; and the check that every admin request passes first. Only served when the
+ * admin endpoint is enabled (by default, on loopback). It has no authentication. A web page in
+ * the developer's browser cannot use it: a cross-origin request with a JSON body needs a CORS
+ * preflight that the sandbox never approves, and a page that rebinds its own host name to
+ * 127.0.0.1 (DNS rebinding) is same-origin with itself, not with the sandbox, so its requests
+ * carry its own name in {@code Host}: only loopback names are served.
  */
 final class FaultAdmin {
 
@@ -23,7 +24,7 @@ final class FaultAdmin {
   /** Every admin request passes here first. */
   void requireLoopbackHost(RoutingContext ctx) {
     if (!isLoopbackHost(ctx.request().getHeader("Host"))) {
-      TwitterAnswers.json(ctx, 403, error("the fault admin answers only requests addressed to 127.0.0.1, [::1]"
+      TwitterAnswers.json(ctx, 403, error("the sandbox's admin answers only requests addressed to 127.0.0.1, [::1]"
           + " or localhost"));
       return;
     }
@@ -35,22 +36,10 @@ final class FaultAdmin {
   }
 
   void replace(RoutingContext ctx) {
-    String contentType = ctx.request().getHeader("Content-Type");
-    if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-      TwitterAnswers.json(ctx, 415, error("send the fault settings as application/json"));
-      return;
-    }
-    JsonObject body;
-    try {
-      body = ctx.body().asJsonObject();
-    } catch (RuntimeException notAnObject) {
-      TwitterAnswers.json(ctx, 400, error("invalid fault settings: the body is not a JSON object"));
-      return;
-    }
-    if (body == null) {
-      TwitterAnswers.json(ctx, 400, error("invalid fault settings: the body is empty"));
-      return;
-    }
+    AdminBody.read(ctx, "fault settings").ifPresent(body -> replace(ctx, body));
+  }
+
+  private void replace(RoutingContext ctx, JsonObject body) {
     FaultSettings changed;
     try {
       changed = FaultSettings.fromJson(body);
@@ -81,6 +70,6 @@ final class FaultAdmin {
   }
 
   private static JsonObject error(String message) {
-    return new JsonObject().put("error", message);
+    return AdminBody.error(message);
   }
 }

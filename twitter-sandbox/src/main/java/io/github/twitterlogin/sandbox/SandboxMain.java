@@ -141,7 +141,8 @@ public final class SandboxMain {
     lines.add("  " + settings.users().size() + " sandbox users; " + (settings.loadMode()
         ? "LOAD MODE is ON: every login is a new user, approved at once, no per-user rate limits"
         : settings.autoApprove() ? "auto-approve is ON: no consent page" : "consent page at /oauth/authenticate"));
-    lines.add("  Fault admin: " + (settings.adminEnabled() ? settings.effectivePublicUrl() + "/sandbox/admin/faults" : "off"));
+    lines.add("  Admin (loopback only): " + (settings.adminEnabled() ? settings.effectivePublicUrl()
+        + "/sandbox/admin/faults, " + settings.effectivePublicUrl() + "/sandbox/admin/oauth2/expire-access-tokens" : "off"));
     if (!settings.isLoopback()) {
       lines.add("  WARNING: bound to " + settings.host() + ", reachable from other machines. Keep it off shared networks.");
     }

@@ -46,7 +46,7 @@ final class SandboxRouter {
         new OAuth2TokenEndpoints(settings, grants));
     mountConsentPage(router, new ConsentPage(settings, users, tokens, consent, new ApprovalMemory()),
         new OAuth2AuthorizePage(settings, users, grants, consent));
-    mountSandboxOwnPaths(router, settings, users, faults);
+    mountSandboxOwnPaths(router, settings, users, faults, grants);
     router.route().failureHandler(ctx -> fail(ctx, pages));
     router.errorHandler(404, ctx -> fail(ctx, pages));
     router.errorHandler(405, ctx -> fail(ctx, pages));
@@ -104,14 +104,15 @@ final class SandboxRouter {
   }
 
   private static void mountSandboxOwnPaths(Router router, SandboxSettings settings, SandboxUsers users,
-      FaultInjection faults) {
+      FaultInjection faults, OAuth2Grants grants) {
     get(router, "/sandbox/health").handler(SandboxRouter::health);
     get(router, "/sandbox/avatars/:file").handler(new Avatars(users)::serve);
     if (settings.adminEnabled()) {
       FaultAdmin admin = new FaultAdmin(faults);
-      router.route("/sandbox/admin/faults").handler(admin::requireLoopbackHost);
+      router.route("/sandbox/admin/*").handler(admin::requireLoopbackHost);
       get(router, "/sandbox/admin/faults").handler(admin::read);
       put(router, "/sandbox/admin/faults").handler(admin::replace);
+      post(router, "/sandbox/admin/oauth2/expire-access-tokens").handler(new OAuth2Admin(grants)::expireAccessTokens);
     }
   }
 

@@ -27,8 +27,9 @@ import java.util.function.Function;
  *     rate limit applies: a benchmark signs in as many users as it likes
  * @param rememberApprovals {@code oauth/authenticate} approves at once when this browser has
  *     authorized the app as its user before, as "Sign in with Twitter" does
- * @param adminEnabled whether {@code /sandbox/admin/faults} may change faults at run time; by
- *     default only on a loopback host
+ * @param adminEnabled whether {@code /sandbox/admin/faults} may change faults at run time, and
+ *     {@code /sandbox/admin/oauth2/expire-access-tokens} end a user's access tokens; by default
+ *     only on a loopback host
  */
 public record SandboxSettings(
     String host,

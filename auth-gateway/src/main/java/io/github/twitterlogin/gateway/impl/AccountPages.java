@@ -1,6 +1,7 @@
 package io.github.twitterlogin.gateway.impl;
 
 import io.github.twitterlogin.gateway.PageError;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.User;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.SessionHandler;
@@ -23,7 +24,17 @@ public final class AccountPages {
     this.pages = pages;
   }
 
+  /** For a script, whether the session is signed in, and as whom. */
   public void landing(RoutingContext ctx) {
+    if (ResponseFormat.wantsJson(ctx)) {
+      JsonObject state = new JsonObject().put("signedIn", ctx.user() != null);
+      if (ctx.user() != null) {
+        state.put("user", ctx.user().principal());
+      }
+      ctx.response().putHeader("Cache-Control", "no-store");
+      ctx.json(state).onFailure(ctx::fail);
+      return;
+    }
     Map<String, Object> model = ctx.user() == null ? new HashMap<>() : model(ctx);
     pages.respond(ctx, 200, Pages.LANDING, model).onFailure(ctx::fail);
   }
@@ -50,7 +61,8 @@ public final class AccountPages {
     }
     ctx.userContext().clear();
     sessions.flush(ctx)
-        .compose(removed -> ctx.response().setStatusCode(303).putHeader("Location", pages.base() + "/").end())
+        .compose(removed -> ctx.response().setStatusCode(303).putHeader("Cache-Control", "no-store")
+            .putHeader("Location", pages.base() + "/").end())
         .onFailure(ctx::fail);
   }
 

@@ -11,10 +11,13 @@ record LoginRequest(String returnTo, boolean forceLogin, Optional<String> screen
   private static final Pattern SCREEN_NAME = Pattern.compile("[A-Za-z0-9_]{1,15}");
   private static final Pattern ANY = Pattern.compile(".*", Pattern.DOTALL);
 
-  /** An unsafe {@code return_to} is ignored, not refused: the login still works, it ends at {@code defaultReturnTo}. */
+  /**
+   * An unsafe {@code return_to} is ignored, not refused: the login still works, it ends at
+   * {@code defaultReturnTo}. One longer than {@link ReturnTo#MAX_LENGTH} is refused.
+   */
   static LoginRequest from(MultiMap query, String defaultReturnTo) {
     QueryParameters parameters = new QueryParameters(query);
-    String returnTo = parameters.optional("return_to", ReturnTo.MAX_LENGTH * 4, ANY)
+    String returnTo = parameters.optional("return_to", ReturnTo.MAX_LENGTH, ANY)
         .flatMap(ReturnTo::parse)
         .orElse(defaultReturnTo);
     return new LoginRequest(returnTo, parameters.flag("force_login"),

@@ -64,10 +64,17 @@ public final class Pages {
     return base;
   }
 
+  /**
+   * Once the templates are read, the page is rendered and written before this returns: an error
+   * page for a request whose connection Vert.x closes right after (a body that does not decode)
+   * goes out first. Composing on the start's future would defer it to a later turn of the event
+   * loop, the request running on a duplicate of the context that completed it.
+   */
   Future<Void> respond(RoutingContext ctx, int status, String template, Map<String, Object> data) {
-    return loaded
-        .compose(ready -> engine.render(withBase(data), template))
-        .compose(html -> send(ctx, status, html));
+    Future<Buffer> html = loaded.succeeded()
+        ? engine.render(withBase(data), template)
+        : loaded.compose(ready -> engine.render(withBase(data), template));
+    return html.compose(page -> send(ctx, status, page));
   }
 
   private Map<String, Object> withBase(Map<String, Object> data) {

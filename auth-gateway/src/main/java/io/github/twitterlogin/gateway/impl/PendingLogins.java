@@ -13,25 +13,32 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The logins a browser session has started and not finished, one per request token, so that
- * several tabs may sign in at once. Each is its own session entry, a {@link JsonObject} (cluster
- * serializable as it is), so that tabs starting logins at once change different entries, and a
- * callback takes its login out of the session in one atomic step.
+ * The logins a browser session has started and not finished, one per request token (OAuth 1.0a)
+ * or per {@code state} (OAuth 2.0), so that several tabs may sign in at once. Each is its own
+ * session entry, a {@link JsonObject} (cluster serializable as it is), so that tabs starting
+ * logins at once change different entries, and a callback takes its login out of the session in
+ * one atomic step. What makes a login secret, the request token's secret or the PKCE verifier,
+ * is sealed with the rest of the session.
  */
 final class PendingLogins {
 
   private static final String KEY_PREFIX = "login:";
 
-  /** A started login: the request token and its secret, and where to go once signed in. */
-  record PendingLogin(TokenCredentials requestToken, String returnTo, Instant startedAt) {
+  /**
+   * A started login: OAuth 1.0a's request token and its secret, or OAuth 2.0's PKCE verifier, and
+   * where to go once signed in.
+   */
+  record PendingLogin(TokenCredentials requestToken, String codeVerifier, String returnTo, Instant startedAt) {
 
     JsonObject toJson() {
-      return requestToken.toJson().put("returnTo", returnTo).put("startedAt", startedAt.toEpochMilli());
+      JsonObject json = requestToken != null ? requestToken.toJson() : new JsonObject().put("codeVerifier", codeVerifier);
+      return json.put("returnTo", returnTo).put("startedAt", startedAt.toEpochMilli());
     }
 
     static PendingLogin fromJson(JsonObject json) {
-      return new PendingLogin(TokenCredentials.fromJson(json), json.getString("returnTo"),
-          Instant.ofEpochMilli(json.getLong("startedAt")));
+      String codeVerifier = json.getString("codeVerifier");
+      return new PendingLogin(codeVerifier == null ? TokenCredentials.fromJson(json) : null, codeVerifier,
+          json.getString("returnTo"), Instant.ofEpochMilli(json.getLong("startedAt")));
     }
   }
 
@@ -45,18 +52,27 @@ final class PendingLogins {
     this.maxPerSession = maxPerSession;
   }
 
+  /** An OAuth 1.0a login, found again by its request token. */
   void add(Session session, TokenCredentials requestToken, String returnTo) {
+    add(session, requestToken.token(), new PendingLogin(requestToken, null, returnTo, clock.instant()));
+  }
+
+  /** An OAuth 2.0 login, found again by its {@code state}. */
+  void addOAuth2(Session session, String state, String codeVerifier, String returnTo) {
+    add(session, state, new PendingLogin(null, codeVerifier, returnTo, clock.instant()));
+  }
+
+  private void add(Session session, String id, PendingLogin login) {
     List<Map.Entry<String, PendingLogin>> live = liveLogins(session);
     int excess = live.size() - maxPerSession + 1;
     live.stream()
         .sorted(Comparator.comparing(entry -> entry.getValue().startedAt()))
         .limit(Math.max(0, excess))
         .forEach(entry -> session.remove(entry.getKey()));
-    PendingLogin login = new PendingLogin(requestToken, returnTo, clock.instant());
-    session.put(keyOf(requestToken.token()), login.toJson());
+    session.put(keyOf(id), login.toJson());
   }
 
-  /** The session entry of the login started with this request token. */
+  /** The session entry of the login started with this request token, or this state. */
   static String keyOf(String token) {
     return KEY_PREFIX + token;
   }

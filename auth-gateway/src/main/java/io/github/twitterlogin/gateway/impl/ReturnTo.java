@@ -6,11 +6,13 @@ import java.util.regex.Pattern;
 /**
  * Where to send the browser after sign-in. Only a path on this site is kept; anything that a
  * browser could read as another origin ({@code //host}, {@code /\host}, a scheme, control
- * characters) is dropped, so the login cannot be turned into an open redirect.
+ * characters) is dropped, so the login cannot be turned into an open redirect. One length limit:
+ * a {@code return_to} longer is refused by {@code /auth} (400), and a protected page's own address
+ * longer returns to {@code defaultReturnTo}; each started login keeps it in the session.
  */
 final class ReturnTo {
 
-  static final int MAX_LENGTH = 512;
+  static final int MAX_LENGTH = 2048;
 
   private static final Pattern SAFE_PATH = Pattern.compile("/(?![/\\\\])[A-Za-z0-9\\-._~!$&'()*+,;=:@%/?]*");
 

@@ -51,21 +51,23 @@ public final class TwitterAuthHandlerImpl implements TwitterAuthHandler {
   public static TwitterAuthHandler create(Vertx vertx, SessionHandler sessions, TwitterClient twitter,
       TwitterAuthOptions options, Clock clock) {
     Pages pages = new Pages(vertx, "");
-    return create(vertx, sessions, twitter, options, clock, pages, new ErrorPages(pages, new TwitterFailurePages(clock)));
+    return create(vertx, sessions, twitter, options, clock, pages, new ErrorPages(pages, new TwitterFailurePages(clock)),
+        LoginMetrics.of(vertx));
   }
 
   /** With the gateway's pages: for the standalone gateway. */
   public static TwitterAuthHandlerImpl create(Vertx vertx, SessionHandler sessions, TwitterClient twitter,
-      TwitterAuthOptions options, Clock clock, Pages pages, ErrorPages errors) {
+      TwitterAuthOptions options, Clock clock, Pages pages, ErrorPages errors, LoginMetrics metrics) {
     PendingLogins pending = new PendingLogins(clock, Duration.ofSeconds(options.getLoginTimeoutSeconds()),
         options.getMaxPendingLogins());
-    LoginFlow logins = new LoginFlow(options, twitter, sessions, pending, pages, vertx.eventBus(), clock);
+    LoginFlow logins = new LoginFlow(options, twitter, sessions, pending, pages, vertx.eventBus(), clock, metrics);
     return new TwitterAuthHandlerImpl(vertx, options, twitter, logins, errors, clock);
   }
 
   /**
    * A signed-in request goes on; a browser is sent to sign in and back here; a script, or a method
-   * a redirect cannot repeat, gets 401.
+   * a redirect cannot repeat, gets 401. A HEAD is sent to the login route, which only answers it;
+   * without one it gets 401 too, since starting a login here would ask Twitter and write a session.
    */
   @Override
   public void handle(RoutingContext ctx) {
@@ -73,8 +75,10 @@ public final class TwitterAuthHandlerImpl implements TwitterAuthHandler {
       ctx.next();
       return;
     }
+    putNoStore(ctx);
     HttpMethod method = ctx.request().method();
-    if (ResponseFormat.wantsJson(ctx) || method != HttpMethod.GET && method != HttpMethod.HEAD) {
+    boolean head = method == HttpMethod.HEAD;
+    if (ResponseFormat.wantsJson(ctx) || method != HttpMethod.GET && !head || head && options.getLoginUrl() == null) {
       errors.render(ctx, PageError.notSignedIn());
       return;
     }
@@ -91,9 +95,12 @@ public final class TwitterAuthHandlerImpl implements TwitterAuthHandler {
     logins.start(ctx, LoginRequest.returningTo(returnTo)).onFailure(failure -> errors.render(ctx, failure));
   }
 
+  /** HEAD is answered with no side effect: the token of a callback stays usable, no login starts. */
   @Override
   public TwitterAuthHandler setupCallback(Route route) {
-    route.method(HttpMethod.GET)
+    route.method(HttpMethod.GET).method(HttpMethod.HEAD)
+        .handler(TwitterAuthHandlerImpl::noStore)
+        .handler(TwitterAuthHandlerImpl::answerHead)
         .handler(ctx -> logins.callback(ctx).onFailure(failure -> errors.render(ctx, failure)))
         .failureHandler(errors::handle);
     return this;
@@ -101,7 +108,9 @@ public final class TwitterAuthHandlerImpl implements TwitterAuthHandler {
 
   @Override
   public TwitterAuthHandler setupLogin(Route route) {
-    route.method(HttpMethod.GET)
+    route.method(HttpMethod.GET).method(HttpMethod.HEAD)
+        .handler(TwitterAuthHandlerImpl::noStore)
+        .handler(TwitterAuthHandlerImpl::answerHead)
         .handler(ctx -> Future.succeededFuture(ctx.queryParams())
             .map(query -> LoginRequest.from(query, options.getDefaultReturnTo()))
             .compose(login -> logins.start(ctx, login))
@@ -110,9 +119,31 @@ public final class TwitterAuthHandlerImpl implements TwitterAuthHandler {
     return this;
   }
 
+  /**
+   * Nothing the login routes answer may be kept by a cache or the browser's history: a redirect
+   * to Twitter carries a request token, a callback's answer belongs to one sign-in.
+   */
+  private static void noStore(RoutingContext ctx) {
+    putNoStore(ctx);
+    ctx.next();
+  }
+
+  private static void putNoStore(RoutingContext ctx) {
+    ctx.response().putHeader("Cache-Control", "no-store");
+  }
+
+  private static void answerHead(RoutingContext ctx) {
+    if (ctx.request().method() == HttpMethod.HEAD) {
+      ctx.response().end();
+    } else {
+      ctx.next();
+    }
+  }
+
   @Override
   public TwitterAuthHandler setupLogout(Route route, String redirectTo) {
     route.method(HttpMethod.POST)
+        .handler(TwitterAuthHandlerImpl::noStore)
         .handler(ctx -> {
           if (!logins.fromThisSite(ctx)) {
             errors.render(ctx, PageError.signOutNotConfirmed());

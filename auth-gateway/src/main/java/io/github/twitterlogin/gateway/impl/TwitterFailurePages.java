@@ -35,6 +35,8 @@ public final class TwitterFailurePages {
           "Twitter did not answer in time. Try again in a moment.", Action.TRY_AGAIN);
       case NO_CLIENT -> new PageError(503, "twitter_client_unavailable", "Sign-in is unavailable",
           "Signing in with Twitter is unavailable right now. Try again in a minute.", Action.TRY_AGAIN);
+      case CLIENT_UNAVAILABLE -> new PageError(503, "twitter_client_lost", "Sign-in interrupted",
+          "The server that was talking to Twitter for you stopped. Try again.", Action.TRY_AGAIN);
       case BAD_REQUEST, INTERNAL_ERROR, NOT_SIGNED_IN -> new PageError(500, "internal_error", "Something went wrong",
           "Something went wrong on our side. Try again.", Action.TRY_AGAIN);
     };

@@ -50,7 +50,7 @@ class LoginExpiryTest {
 
     HttpResponse<Buffer> late = browser.get(callback);
 
-    assertThat(late.statusCode()).isEqualTo(502);
-    assertThat(late.bodyAsString()).contains("it may have expired. Try again.", "href=\"/auth\"");
+    assertThat(late.statusCode()).isEqualTo(400);
+    assertThat(late.bodyAsString()).contains("Sign-in failed", "Try again.", "href=\"/auth\"");
   }
 }

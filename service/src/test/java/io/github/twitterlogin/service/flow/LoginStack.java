@@ -33,6 +33,7 @@ final class LoginStack {
   static final class Options {
     Clock sandboxClock = Clock.systemUTC();
     Clock gatewayClock = Clock.systemUTC();
+    Clock twitterClientClock = Clock.systemUTC();
     JsonObject sandboxConfig = new JsonObject();
     JsonObject clientConfig = new JsonObject();
     JsonObject gatewayConfig = LoopbackDeployments.gatewayConfig();
@@ -43,7 +44,7 @@ final class LoginStack {
       LoopbackDeployments.deploy(vertx, sandbox, sandboxConfig);
       SandboxWitness witness = LoopbackDeployments.witness(vertx, LoopbackDeployments.url(sandbox.actualPort()));
       if (withTwitterClient) {
-        LoopbackDeployments.twitterClient(vertx, witness.url(), clientConfig);
+        LoopbackDeployments.twitterClient(vertx, witness.url(), clientConfig, twitterClientClock);
       }
       GatewayVerticle gateway = new GatewayVerticle(gatewayClock);
       LoopbackDeployments.deploy(vertx, gateway, gatewayConfig);

@@ -24,6 +24,7 @@ final class SignInBrowser {
 
   private static final long DEADLINE_SECONDS = 30;
   private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+  private static final Pattern AUTHORIZATION_FIELD = Pattern.compile("name=\"authorization_id\" value=\"([^\"]+)\"");
 
   private final WebClientSession client;
 
@@ -58,6 +59,37 @@ final class SignInBrowser {
       throw new AssertionError("The consent form answered " + decided.statusCode() + ": " + decided.bodyAsString());
     }
     return decided.getHeader("Location");
+  }
+
+  /**
+   * On the sandbox's OAuth 2.0 consent page at {@code authorizeUrl}, {@code decision} ({@code
+   * authorize} or {@code cancel}) as {@code userId}; returns the redirect URI with its query.
+   */
+  String consentOAuth2(String authorizeUrl, String userId, String decision) {
+    HttpResponse<Buffer> page = get(authorizeUrl);
+    if (page.statusCode() != 200) {
+      throw new AssertionError("The OAuth 2.0 consent page answered " + page.statusCode() + ": " + page.bodyAsString());
+    }
+    Matcher authorization = AUTHORIZATION_FIELD.matcher(page.bodyAsString());
+    if (!authorization.find()) {
+      throw new AssertionError("The OAuth 2.0 consent page has no form: " + page.bodyAsString());
+    }
+    HttpResponse<Buffer> decided = post(URI.create(authorizeUrl).resolve("/i/oauth2/authorize").toString(),
+        MultiMap.caseInsensitiveMultiMap().add("authorization_id", authorization.group(1)).add("user_id", userId)
+            .add("decision", decision));
+    if (decided.statusCode() != 302) {
+      throw new AssertionError("The consent form answered " + decided.statusCode() + ": " + decided.bodyAsString());
+    }
+    return decided.getHeader("Location");
+  }
+
+  /** /auth on {@code startUrl}, OAuth 2.0's consent as {@code userId}, then the callback. */
+  HttpResponse<Buffer> signInOAuth2(String startUrl, String userId) {
+    HttpResponse<Buffer> auth = get(startUrl + "/auth");
+    if (auth.statusCode() != 302) {
+      throw new AssertionError("/auth answered " + auth.statusCode() + ": " + auth.bodyAsString());
+    }
+    return get(consentOAuth2(auth.getHeader("Location"), userId, "authorize"));
   }
 
   /** /auth on {@code startUrl}, the consent as {@code userId}, then the callback wherever Twitter sends it. */

@@ -65,10 +65,27 @@ class SignInThroughSandboxTest {
     String callback = browser.consent(authenticate, ADA, "authorize");
     browser.get(callback);
 
-    HttpResponse<Buffer> replay = browser.get(callback);
+    HttpResponse<Buffer> replay = new SignInBrowser(vertx).get(callback);
 
     assertThat(replay.statusCode()).isEqualTo(400);
     assertThat(replay.bodyAsString()).contains("This sign-in was not started here or has expired. Try again.");
+  }
+
+  /** Back, or a reload, on the callback once signed in: no second exchange, on to the app. */
+  @Test
+  void usedCallbackOfTheSignedInBrowserGoesOnToTheApp(Vertx vertx) throws Exception {
+    LoginStack stack = LoginStack.start(vertx);
+    SignInBrowser browser = new SignInBrowser(vertx);
+    String callback = browser.consent(browser.get(stack.gatewayUrl() + "/auth").getHeader("Location"), ADA,
+        "authorize");
+    assertThat(browser.get(callback).statusCode()).isEqualTo(302);
+
+    HttpResponse<Buffer> again = browser.get(callback);
+
+    assertThat(again.statusCode()).isEqualTo(302);
+    assertThat(again.getHeader("Location")).isEqualTo("/app");
+    assertThat(browser.getJson(stack.gatewayUrl() + "/app").bodyAsJsonObject().getString("screenName"))
+        .isEqualTo("ada");
   }
 
   @Test

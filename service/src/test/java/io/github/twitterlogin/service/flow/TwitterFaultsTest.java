@@ -83,8 +83,8 @@ class TwitterFaultsTest {
     SignInBrowser browser = new SignInBrowser(vertx);
 
     assertThat(browser.get(stack.gatewayUrl() + "/auth").statusCode()).isEqualTo(503);
-    assertThat(browser.get(stack.gatewayUrl() + "/health").bodyAsJsonObject()
-        .getJsonObject("twitterClient").getString("status")).isEqualTo("DOWN");
+    assertThat(browser.get(stack.gatewayUrl() + "/health/ready/twitter-client").bodyAsJsonObject()
+        .getString("status")).isEqualTo("DOWN");
   }
 
   @Test

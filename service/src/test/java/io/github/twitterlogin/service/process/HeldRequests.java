@@ -19,6 +19,11 @@ public final class HeldRequests<T> {
     held.add(request);
   }
 
+  /** How many are held and not yet taken. */
+  public int count() {
+    return held.size();
+  }
+
   /** The next request received, waiting for it up to the deadline. */
   public T next(Duration deadline) {
     try {

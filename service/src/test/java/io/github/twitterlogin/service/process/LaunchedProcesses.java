@@ -64,6 +64,11 @@ public final class LaunchedProcesses implements BeforeAllCallback, BeforeEachCal
     }
   }
 
+  /** Where this class's logs go, and any file its processes are given to read. */
+  public Path logDirectory() {
+    return logDirectory;
+  }
+
   /** Starts a process of the service's jar; returns at once. */
   public ServiceProcess startService(String name, ServiceEnvironment environment) {
     return start(name, BuildOutputs.serviceJar(), SERVICE_BANNER, environment);

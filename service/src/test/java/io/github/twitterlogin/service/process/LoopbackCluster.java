@@ -56,7 +56,10 @@ public final class LoopbackCluster implements AutoCloseable {
     return testJvm;
   }
 
-  /** The environment of a process that joins: the cluster's name, port 0, and this JVM's member to join through. */
+  /**
+   * The environment of a process that joins: the cluster's name, port 0 (Hazelcast's and the
+   * metrics'), and this JVM's member to join through.
+   */
   public ServiceEnvironment member() {
     Map<String, String> variables = new HashMap<>(eventBusTls);
     variables.put("CLUSTER_NAME", name);
@@ -65,6 +68,8 @@ public final class LoopbackCluster implements AutoCloseable {
     variables.put("CLUSTER_PORT_AUTO_INCREMENT", "false");
     variables.put("CLUSTER_MEMBERS", testJvm.clusterAddress());
     variables.put("CLUSTER_HEARTBEAT_TIMEOUT_SECONDS", Integer.toString(HEARTBEAT_TIMEOUT_SECONDS));
+    // Several processes on one machine: each its own metrics port, reported in its ports file.
+    variables.put("METRICS_PORT", "0");
     return new ServiceEnvironment(variables);
   }
 

@@ -19,13 +19,18 @@ public final class ServiceEnvironment {
     this.variables = new LinkedHashMap<>(variables);
   }
 
-  /** The sandbox's standalone jar on a port of 127.0.0.1 the OS gives, with this app as its one consumer. */
+  /**
+   * The sandbox's standalone jar on a port of 127.0.0.1 the OS gives, with this app as its one
+   * consumer and its one OAuth 2.0 client (confidential).
+   */
   public static ServiceEnvironment sandbox(TestApp app) {
     return new ServiceEnvironment(Map.of())
         .with("SANDBOX_HOST", LOOPBACK)
         .with("SANDBOX_PORT", "0")
         .with("SANDBOX_CONSUMER_KEY", app.key())
-        .with("SANDBOX_CONSUMER_SECRET", app.secret());
+        .with("SANDBOX_CONSUMER_SECRET", app.secret())
+        .with("SANDBOX_CLIENT_ID", app.clientId())
+        .with("SANDBOX_CLIENT_SECRET", app.clientSecret());
   }
 
   /** {@code ROLES}, e.g. {@code roles("gateway", "twitter-client")}. */
@@ -55,6 +60,13 @@ public final class ServiceEnvironment {
         .with("TWITTER_API_URL", apiUrl)
         .with("TWITTER_CONSUMER_KEY", app.key())
         .with("TWITTER_CONSUMER_SECRET", app.secret());
+  }
+
+  /** OAuth 2.0 with PKCE ({@code TWITTER_AUTH=oauth2}), the Twitter client calling as {@code app}'s OAuth 2.0 client. */
+  public ServiceEnvironment oauth2Client(TestApp app) {
+    return with("TWITTER_AUTH", "oauth2")
+        .with("TWITTER_CLIENT_ID", app.clientId())
+        .with("TWITTER_CLIENT_SECRET", app.clientSecret());
   }
 
   public ServiceEnvironment with(String name, String value) {

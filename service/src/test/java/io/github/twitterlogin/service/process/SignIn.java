@@ -7,10 +7,13 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A person signing in: {@code /auth} on a gateway, "Authorize app" on the sandbox's consent page,
- * and back to {@code /callback} on whichever gateway the load balancer picks. The test plays the
+ * A person signing in: {@code /auth} on a gateway, "Authorize app" on the sandbox's consent page
+ * (OAuth 1.0a's or OAuth 2.0's), and back to {@code /callback} on whichever gateway the load
+ * balancer picks. The test plays the
  * load balancer: every gateway has its URL as {@code PUBLIC_URL}, and the test sends each request
  * to the gateway it chooses.
  */
@@ -27,6 +30,8 @@ public final class SignIn {
   public static final String ADA = "1000000001";
   public static final String ADA_SCREEN_NAME = "ada";
 
+  private static final Pattern AUTHORIZATION_FIELD = Pattern.compile("name=\"authorization_id\" value=\"([^\"]+)\"");
+
   private SignIn() {
   }
 
@@ -42,6 +47,33 @@ public final class SignIn {
         .add("decision", "authorize"));
     assertThat(decision.statusCode()).as("Authorize app on the sandbox: %s", decision.bodyAsString()).isEqualTo(302);
     return URI.create(decision.getHeader("Location"));
+  }
+
+  /**
+   * OAuth 2.0's way to the sandbox's redirect back ({@code TWITTER_AUTH=oauth2}): {@code /auth},
+   * "Authorize app" on the sandbox's {@code i/oauth2/authorize} page; returns the redirect URI
+   * with its {@code state} and {@code code}, under the load balancer's URL.
+   */
+  public static URI authorizeWithOAuth2(Browser browser, int gatewayPort, String userId) {
+    HttpResponse<Buffer> auth = browser.get(gatewayPort, "/auth");
+    assertThat(auth.statusCode()).as("GET /auth on port %d: %s", gatewayPort, auth.bodyAsString()).isEqualTo(302);
+    URI consentPage = URI.create(auth.getHeader("Location"));
+    assertThat(consentPage.getPath()).isEqualTo("/i/oauth2/authorize");
+    HttpResponse<Buffer> page = browser.get(consentPage);
+    assertThat(page.statusCode()).as("the sandbox's OAuth 2.0 consent page").isEqualTo(200);
+    Matcher authorization = AUTHORIZATION_FIELD.matcher(page.bodyAsString());
+    assertThat(authorization.find()).as("a consent form on %s", page.bodyAsString()).isTrue();
+    HttpResponse<Buffer> decision = browser.postForm(consentPage.resolve("/i/oauth2/authorize"),
+        MultiMap.caseInsensitiveMultiMap()
+            .add("authorization_id", authorization.group(1))
+            .add("user_id", userId)
+            .add("decision", "authorize"));
+    assertThat(decision.statusCode()).as("Authorize app on the sandbox: %s", decision.bodyAsString()).isEqualTo(302);
+    return URI.create(decision.getHeader("Location"));
+  }
+
+  public static void signInWithOAuth2Through(Browser browser, int gatewayPort, String userId) {
+    completeOn(browser, gatewayPort, authorizeWithOAuth2(browser, gatewayPort, userId));
   }
 
   /** The load balancer sends the callback to the gateway on {@code gatewayPort}; it signs the person in. */

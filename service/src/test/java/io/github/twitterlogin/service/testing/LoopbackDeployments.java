@@ -3,6 +3,7 @@ package io.github.twitterlogin.service.testing;
 import io.github.twitterlogin.client.TwitterClientVerticle;
 import io.github.twitterlogin.gateway.GatewayVerticle;
 import io.github.twitterlogin.sandbox.SandboxConsumer;
+import io.github.twitterlogin.sandbox.SandboxOAuth2Client;
 import io.github.twitterlogin.sandbox.TwitterSandboxVerticle;
 import io.github.twitterlogin.shared.testing.TestKeys;
 import io.vertx.core.Deployable;
@@ -10,6 +11,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -52,10 +54,20 @@ public final class LoopbackDeployments {
 
   /** A Twitter client of the sandbox's default app; {@code config} overrides any key. */
   public static void twitterClient(Vertx vertx, String sandboxUrl, JsonObject config) throws Exception {
-    deploy(vertx, new TwitterClientVerticle(), new JsonObject()
+    twitterClient(vertx, sandboxUrl, config, Clock.systemUTC());
+  }
+
+  /**
+   * A Twitter client of the sandbox's default app and its default OAuth 2.0 client, dating
+   * OAuth 2.0 tokens with {@code clock}; {@code config} overrides any key.
+   */
+  public static void twitterClient(Vertx vertx, String sandboxUrl, JsonObject config, Clock clock) throws Exception {
+    deploy(vertx, new TwitterClientVerticle(null, clock), new JsonObject()
         .put("apiBaseUrl", sandboxUrl)
         .put("consumerKey", SandboxConsumer.DEFAULT_KEY)
         .put("consumerSecret", SandboxConsumer.DEFAULT_SECRET)
+        .put("clientId", SandboxOAuth2Client.DEFAULT_CLIENT_ID)
+        .put("clientSecret", SandboxOAuth2Client.DEFAULT_CLIENT_SECRET)
         .put("tokenEncryptionKeys", TestKeys.SESSION_ENCRYPTION_KEYS)
         .mergeIn(config));
   }
@@ -64,6 +76,13 @@ public final class LoopbackDeployments {
   public static String gateway(Vertx vertx) throws Exception {
     GatewayVerticle gateway = new GatewayVerticle();
     deploy(vertx, gateway, gatewayConfig());
+    return url(gateway.actualPort());
+  }
+
+  /** A gateway that browsers reach directly, its handler's {@code TwitterAuthOptions} given as JSON. */
+  public static String gateway(Vertx vertx, JsonObject auth) throws Exception {
+    GatewayVerticle gateway = new GatewayVerticle();
+    deploy(vertx, gateway, gatewayConfig().put("auth", auth));
     return url(gateway.actualPort());
   }
 

@@ -63,6 +63,9 @@ public final class SandboxWitness implements AutoCloseable {
   private final List<SignedRequest> signedRequests = new CopyOnWriteArrayList<>();
   private final AtomicInteger checked = new AtomicInteger();
   private final AtomicInteger uncheckable = new AtomicInteger();
+  private final Map<String, AtomicInteger> oauth2TokenRequests = new ConcurrentHashMap<>();
+  private final List<String> bearerTokensUsed = new CopyOnWriteArrayList<>();
+  private final List<String> oauth2AccessTokens = new CopyOnWriteArrayList<>();
   private HttpServer server;
 
   private SandboxWitness(Vertx vertx, SocketAddress sandbox, Map<String, String> consumerSecrets) {
@@ -111,6 +114,25 @@ public final class SandboxWitness implements AutoCloseable {
     return List.copyOf(signedRequests);
   }
 
+  /**
+   * How many requests reached OAuth 2.0's token endpoint with this {@code grant_type}
+   * ({@code authorization_code}, {@code refresh_token}): the count at the sandbox's door.
+   */
+  public int oauth2TokenRequests(String grantType) {
+    AtomicInteger count = oauth2TokenRequests.get(grantType);
+    return count == null ? 0 : count.get();
+  }
+
+  /** The OAuth 2.0 access tokens the sandbox issued, oldest first. */
+  public List<String> oauth2AccessTokensIssued() {
+    return List.copyOf(oauth2AccessTokens);
+  }
+
+  /** The bearer token of every API call that carried one, oldest first. */
+  public List<String> bearerTokensUsed() {
+    return List.copyOf(bearerTokensUsed);
+  }
+
   /** The access tokens the sandbox issued, oldest first. */
   public List<TokenCredentials> accessTokensIssued() {
     return List.copyOf(accessTokens);
@@ -140,6 +162,7 @@ public final class SandboxWitness implements AutoCloseable {
   /** Empty when the request is unsigned, or signed right, or cannot be checked. */
   private Optional<String> checkSignature(HttpServerRequest request, Buffer body) {
     String authorization = request.getHeader("Authorization");
+    learnOAuth2Request(request, authorization, body);
     if (authorization == null || !authorization.startsWith("OAuth ")) {
       return Optional.empty();
     }
@@ -187,8 +210,43 @@ public final class SandboxWitness implements AutoCloseable {
         .onFailure(dropped -> request.connection().close());
   }
 
+  /** OAuth 2.0's secrets on the way in: the client secret, the code and its verifier, the tokens presented. */
+  private void learnOAuth2Request(HttpServerRequest request, String authorization, Buffer body) {
+    if (authorization != null && authorization.startsWith("Bearer ")) {
+      String bearer = authorization.substring(7);
+      bearerTokensUsed.add(bearer);
+      SecretLedger.record("OAuth 2.0 access token", bearer);
+    }
+    if (!request.path().startsWith("/2/oauth2/")) {
+      return;
+    }
+    if (authorization != null && authorization.startsWith("Basic ")) {
+      String credentials = new String(java.util.Base64.getDecoder().decode(authorization.substring(6)),
+          java.nio.charset.StandardCharsets.UTF_8);
+      // RFC 6749 section 2.3.1: the id and the secret are form-encoded before Base64.
+      SecretLedger.record("OAuth 2.0 client secret", java.net.URLDecoder.decode(
+          credentials.substring(credentials.indexOf(':') + 1), java.nio.charset.StandardCharsets.UTF_8));
+    }
+    Map<String, String> form = formOf(body.toString());
+    SecretLedger.record("OAuth 2.0 code", form.get("code"));
+    SecretLedger.record("PKCE verifier", form.get("code_verifier"));
+    SecretLedger.record("OAuth 2.0 refresh token", form.get("refresh_token"));
+    if (request.path().equals("/2/oauth2/token") && form.get("grant_type") != null) {
+      oauth2TokenRequests.computeIfAbsent(form.get("grant_type"), type -> new AtomicInteger()).incrementAndGet();
+    }
+  }
+
   private void learnSecrets(String path, HttpResponse<Buffer> response) {
     String location = response.getHeader("Location");
+    if (location != null && location.contains("code=") && location.contains("state=")) {
+      SecretLedger.record("OAuth 2.0 code", formOf(URI.create(location).getRawQuery()).get("code"));
+    }
+    if (path.equals("/2/oauth2/token") && response.statusCode() == 200 && response.body() != null) {
+      JsonObject tokens = response.bodyAsJsonObject();
+      oauth2AccessTokens.add(tokens.getString("access_token"));
+      SecretLedger.record("OAuth 2.0 access token", tokens.getString("access_token"));
+      SecretLedger.record("OAuth 2.0 refresh token", tokens.getString("refresh_token"));
+    }
     if (location != null && location.contains("oauth_verifier=")) {
       Map<String, String> query = formOf(URI.create(location).getRawQuery());
       SecretLedger.record("verifier", query.get("oauth_verifier"));

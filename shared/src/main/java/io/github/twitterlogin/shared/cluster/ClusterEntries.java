@@ -1,6 +1,7 @@
 package io.github.twitterlogin.shared.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.query.Predicate;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.VertxInternal;
@@ -51,6 +52,14 @@ public interface ClusterEntries {
   Future<byte[]> remove(String key);
 
   Future<Integer> size();
+
+  /**
+   * How many entries {@code which} accepts, each tested where it is stored (a Hazelcast
+   * aggregation: one pass over its own entries on each member, in parallel), on a worker thread.
+   * Reading an entry this way is not a use: it does not keep an entry from expiring. {@code which}
+   * travels to every member, whose class path must hold its class.
+   */
+  Future<Long> count(Predicate<String, byte[]> which);
 
   /**
    * Calls {@code expired} once for each entry that expires (the key and the value it held):

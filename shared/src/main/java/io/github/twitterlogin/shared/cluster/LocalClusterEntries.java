@@ -1,10 +1,12 @@
 package io.github.twitterlogin.shared.cluster;
 
+import com.hazelcast.query.Predicate;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.shareddata.LocalMap;
 import io.vertx.core.shareddata.Shareable;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 
@@ -80,6 +82,17 @@ final class LocalClusterEntries implements ClusterEntries {
   public Future<Integer> size() {
     sweep();
     return Future.succeededFuture(entries.size());
+  }
+
+  /** A look at each entry, which does not count as reading it. */
+  @Override
+  public Future<Long> count(Predicate<String, byte[]> which) {
+    long now = clock.getAsLong();
+    long counted = entries.entrySet().stream()
+        .filter(entry -> !entry.getValue().expired(now))
+        .filter(entry -> which.apply(Map.entry(entry.getKey(), entry.getValue().sealed())))
+        .count();
+    return Future.succeededFuture(counted);
   }
 
   @Override

@@ -65,11 +65,15 @@ public final class ClusterMembers implements AutoCloseable {
         1, 60, 0);
   }
 
+  /** The Hazelcast member a Vert.x instance is clustered with. */
+  public static HazelcastInstance hazelcast(Vertx member) {
+    // The cluster manager is not public API; it is the one place that knows the member.
+    return ((HazelcastClusterManager) ((VertxInternal) member).clusterManager()).getHazelcastInstance();
+  }
+
   /** {@code host:port} of a member's Hazelcast, for the members that join through it. */
   public static String hazelcastAddress(Vertx member) {
-    // The cluster manager is not public API; it is the one place that knows the port Hazelcast got.
-    HazelcastInstance hazelcast = ((HazelcastClusterManager) ((VertxInternal) member).clusterManager())
-        .getHazelcastInstance();
+    HazelcastInstance hazelcast = hazelcast(member);
     return hazelcast.getCluster().getLocalMember().getAddress().getHost() + ":"
         + hazelcast.getCluster().getLocalMember().getAddress().getPort();
   }

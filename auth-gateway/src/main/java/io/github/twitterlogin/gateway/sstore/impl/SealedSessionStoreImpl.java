@@ -54,6 +54,12 @@ public final class SealedSessionStoreImpl implements SealedSessionStore {
 
   /** The sign-in entries of sessions that a request has destroyed and not yet removed. */
   private final Map<String, JsonObject> destroyed = boundedMap();
+  /**
+   * Ids whose entry a take just removed, left with nothing (a login's callback): the new id the
+   * sign-in gives the session makes the SessionHandler delete the old one, and a removed entry is
+   * never written back, so that delete asks the cluster nothing.
+   */
+  private final Map<String, Boolean> removedHere = boundedMap();
 
   SealedSessionStoreImpl(Vertx vertx, Keyring keys, ClusterEntries entries) {
     this.vertx = vertx;
@@ -202,6 +208,11 @@ public final class SealedSessionStoreImpl implements SealedSessionStore {
     return entries.compareAndSet(key, session.storedValue(), value).compose(replaced -> {
       if (replaced) {
         session.stored(value == null ? null : key, value, value == null ? Map.of() : target);
+        if (value == null) {
+          synchronized (removedHere) {
+            removedHere.put(session.id(), Boolean.TRUE);
+          }
+        }
         return Future.succeededFuture(true);
       }
       return entries.get(key).compose(current -> {
@@ -224,6 +235,13 @@ public final class SealedSessionStoreImpl implements SealedSessionStore {
   public Future<Void> delete(String id) {
     if (id == null || !SESSION_ID.matcher(id).matches()) {
       return Future.succeededFuture();
+    }
+    boolean alreadyRemoved;
+    synchronized (removedHere) {
+      alreadyRemoved = removedHere.remove(id) != null;
+    }
+    if (alreadyRemoved) {
+      return removed(id, null);
     }
     Future<byte[]> removed = Future.succeededFuture();
     for (String key : keys.digests(ID_DIGEST, id)) {
@@ -288,6 +306,12 @@ public final class SealedSessionStoreImpl implements SealedSessionStore {
   @Override
   public Future<Integer> size() {
     return entries.size();
+  }
+
+  @Override
+  public Future<Counts> count() {
+    return entries.size().compose(stored -> entries.count(new SignedInSessions())
+        .map(signedIn -> new Counts(stored, Math.min(stored, signedIn))));
   }
 
   @Override

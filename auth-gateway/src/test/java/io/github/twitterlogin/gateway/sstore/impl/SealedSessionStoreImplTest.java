@@ -3,6 +3,7 @@ package io.github.twitterlogin.gateway.sstore.impl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.hazelcast.query.Predicate;
 import io.github.twitterlogin.gateway.sstore.SealedSessionStore;
 import io.github.twitterlogin.shared.cluster.ClusterEntries;
 import io.github.twitterlogin.shared.crypto.Keyring;
@@ -253,6 +254,11 @@ class SealedSessionStoreImplTest {
     @Override
     public Future<Integer> size() {
       return entries.size();
+    }
+
+    @Override
+    public Future<Long> count(Predicate<String, byte[]> which) {
+      return entries.count(which);
     }
 
     @Override
