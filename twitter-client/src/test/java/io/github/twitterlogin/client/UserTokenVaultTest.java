@@ -51,9 +51,9 @@ class UserTokenVaultTest {
     await(vault.keep("42", TOKEN, "sign-in-2"));
 
     assertThat(await(vault.endSignIn("42", "sign-in-1", SignedOut.Reason.EXPIRED))).isFalse();
-    assertThat(await(vault.tokenOf("42"))).isEqualTo(TOKEN);
+    assertThat(await(vault.kept("42").map(UserTokenVault.Kept::token))).isEqualTo(TOKEN);
     assertThat(await(vault.endSignIn("42", "sign-in-2", SignedOut.Reason.LOGOUT))).isTrue();
-    assertThat(failureOf(vault.tokenOf("42"))).isEqualTo(TwitterFailure.NOT_SIGNED_IN);
+    assertThat(failureOf(vault.kept("42"))).isEqualTo(TwitterFailure.NOT_SIGNED_IN);
   }
 
   /** An altered entry keeps nothing anyone can use: she is not signed in, and her next sign-in overwrites it. */
