@@ -57,6 +57,36 @@ class SealedSessionStoreImplTest {
   }
 
   @Test
+  void aSessionReadBackKeepsItsOwnTimeout() {
+    Session created = store.createSession(60_000, 16).put("user", "ada");
+    await(store.put(created));
+
+    assertThat(await(store.get(created.id())).timeout()).isEqualTo(60_000);
+  }
+
+  @Test
+  void closingTheStoreClosesItsEntries() {
+    store.close();
+
+    assertThat(entries.closed).isTrue();
+  }
+
+  /** The callback takes the session's only entry, which removes the session; its sign-in then stores it anew. */
+  @Test
+  void aSessionEmptiedByATakeIsStoredAgainWithTheRequestsNextChange() {
+    Session created = store.createSession(TIMEOUT_MILLIS).put("login:t", "t");
+    await(store.put(created));
+    Session callback = await(store.get(created.id()));
+
+    assertThat(await(SealedSessionStoreImpl.take(callback, "login:t"))).isEqualTo("t");
+    assertThat(await(store.size())).isZero();
+    await(store.put(callback.put("user", "ada")));
+
+    assertThat(SealedSessionStoreImpl.isLost(callback)).isFalse();
+    assertThat(await(store.get(created.id())).data()).isEqualTo(Map.of("user", "ada"));
+  }
+
+  @Test
   void anIdNoSessionCouldHaveDeletesNothing() {
     Session created = store.createSession(TIMEOUT_MILLIS).put("user", "ada");
     await(store.put(created));
@@ -181,6 +211,7 @@ class SealedSessionStoreImplTest {
     private final AtomicBoolean meddling = new AtomicBoolean();
     private SealedSessionStoreImpl store;
     private String id;
+    private volatile boolean closed;
 
     Meddling(ClusterEntries entries) {
       this.entries = entries;
@@ -242,6 +273,7 @@ class SealedSessionStoreImplTest {
 
     @Override
     public void close() {
+      closed = true;
       entries.close();
     }
   }
