@@ -76,7 +76,7 @@ class EventBusTlsTest {
 
   @AfterAll
   static void stopCluster() throws Exception {
-    Future.join(NODES.stream().map(Vertx::close).toList()).await(60, TimeUnit.SECONDS);
+    ClusterMembers.closeInTurn(NODES).await(120, TimeUnit.SECONDS);
   }
 
   @BeforeEach
