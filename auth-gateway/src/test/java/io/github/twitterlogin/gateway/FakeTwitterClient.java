@@ -2,6 +2,9 @@ package io.github.twitterlogin.gateway;
 
 import io.github.twitterlogin.shared.AccessToken;
 import io.github.twitterlogin.shared.AccessTokenRequest;
+import io.github.twitterlogin.shared.OAuth2AuthorizePage;
+import io.github.twitterlogin.shared.OAuth2AuthorizeRequest;
+import io.github.twitterlogin.shared.OAuth2CodeRequest;
 import io.github.twitterlogin.shared.RequestToken;
 import io.github.twitterlogin.shared.RequestTokenRequest;
 import io.github.twitterlogin.shared.SignIn;
@@ -18,6 +21,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,12 +35,17 @@ import java.util.function.Consumer;
 /**
  * Plays the Twitter client verticle on the event bus, speaking only the shared contract: it
  * issues request tokens, checks that the exchange comes back with the right secret and
- * verifier, and can be told to fail or to stay silent.
+ * verifier, and can be told to fail or to stay silent. For OAuth 2.0 it plays X's authorize
+ * page too: a code per authorize request, good once, and only with the verifier whose S256
+ * challenge the request carried.
  */
 final class FakeTwitterClient {
 
   private final Map<String, TokenCredentials> requestTokens = new ConcurrentHashMap<>();
   private final Map<String, String> verifiers = new ConcurrentHashMap<>();
+  /** OAuth 2.0: the code X would send back with each state, and the challenge each code was issued for. */
+  private final Map<String, String> codesByState = new ConcurrentHashMap<>();
+  private final Map<String, String> challengesByCode = new ConcurrentHashMap<>();
   private final Map<String, TwitterFailureException> failures = new ConcurrentHashMap<>();
   private final Map<String, Boolean> silent = new ConcurrentHashMap<>();
   private final Map<String, List<JsonObject>> received = new ConcurrentHashMap<>();
@@ -56,6 +68,8 @@ final class FakeTwitterClient {
         fake.consumer(vertx, TwitterAddresses.REQUEST_TOKEN, fake::requestToken),
         fake.consumer(vertx, TwitterAddresses.ACCESS_TOKEN, fake::accessToken),
         fake.consumer(vertx, TwitterAddresses.SIGN_IN, fake::signIn),
+        fake.consumer(vertx, TwitterAddresses.OAUTH2_AUTHORIZE, fake::oauth2Authorize),
+        fake.consumer(vertx, TwitterAddresses.OAUTH2_SIGN_IN, fake::oauth2SignIn),
         fake.consumer(vertx, TwitterAddresses.SIGN_OUT, message -> message.reply(new JsonObject())),
         fake.consumer(vertx, TwitterAddresses.VERIFY_CREDENTIALS, fake::verifyCredentials),
         fake.consumer(vertx, TwitterAddresses.INVALIDATE_TOKEN, message -> message.reply(new JsonObject())),
@@ -83,6 +97,11 @@ final class FakeTwitterClient {
 
   String verifierFor(String token) {
     return verifiers.get(token);
+  }
+
+  /** The code X's authorize page would send the browser back with, for the login of this state. */
+  String codeFor(String state) {
+    return codesByState.get(state);
   }
 
   /** Every token secret and verifier this fake has handed out, for tests that look for leaks. */
@@ -168,6 +187,38 @@ final class FakeTwitterClient {
         ? new SignIn(user, null, "sign-in-" + counter.incrementAndGet())
         : new SignIn(user, access);
     message.reply(signIn.toJson());
+  }
+
+  private void oauth2Authorize(Message<JsonObject> message) {
+    OAuth2AuthorizeRequest request = OAuth2AuthorizeRequest.fromJson(message.body());
+    String code = "code-" + counter.incrementAndGet();
+    codesByState.put(request.state(), code);
+    challengesByCode.put(code, request.codeChallenge());
+    secretsIssued.add(code);
+    message.reply(new OAuth2AuthorizePage("https://x.example/i/oauth2/authorize?response_type=code&state="
+        + request.state() + "&code_challenge=" + request.codeChallenge() + "&code_challenge_method=S256").toJson());
+  }
+
+  /** The code is good once, and only with the verifier whose S256 challenge it was issued for (RFC 7636 section 4.6). */
+  private void oauth2SignIn(Message<JsonObject> message) {
+    OAuth2CodeRequest request = OAuth2CodeRequest.fromJson(message.body());
+    String challenge = challengesByCode.remove(request.code());
+    if (challenge == null || !challenge.equals(s256(request.codeVerifier()))) {
+      rejectCredentials(message);
+      return;
+    }
+    secretsIssued.add(request.codeVerifier());
+    message.reply(new SignIn(user, null, "sign-in-" + counter.incrementAndGet()).toJson());
+  }
+
+  /** RFC 7636 section 4.2, computed here rather than taken from the gateway. */
+  static String s256(String verifier) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    } catch (NoSuchAlgorithmException noSha256) {
+      throw new AssertionError(noSha256);
+    }
   }
 
   /** Plays a Twitter client with USER_CALLS=off: the sign-in's answer carries the token. */

@@ -72,7 +72,18 @@ final class GatewayFixture {
   }
 
   void signIn() {
-    HttpResponse<Buffer> done = completeLogin(startLogin(""));
+    signIn(browser);
+  }
+
+  /** Signs in another browser than the fixture's own: another visitor, another session. */
+  void signIn(Browser visitor) {
+    HttpResponse<Buffer> redirect = visitor.get(port(), "/auth");
+    if (redirect.statusCode() != 302) {
+      throw new AssertionError("/auth answered " + redirect.statusCode() + ": " + redirect.bodyAsString());
+    }
+    String token = URI.create(redirect.getHeader("Location")).getQuery().replaceAll(".*oauth_token=([^&]*).*", "$1");
+    HttpResponse<Buffer> done = visitor.get(port(), "/callback?oauth_token=" + token + "&oauth_verifier="
+        + twitter.verifierFor(token));
     if (done.statusCode() != 302) {
       throw new AssertionError("/callback answered " + done.statusCode() + ": " + done.bodyAsString());
     }

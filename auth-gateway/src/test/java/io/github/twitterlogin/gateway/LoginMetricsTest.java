@@ -102,16 +102,20 @@ class LoginMetricsTest {
     assertThat(metrics.sum("twitter_login_logins_started_total")).isEqualTo(1);
   }
 
-  /** One session signed in, one holding a started login: the gauges count the stored sessions by state. */
+  /**
+   * Two sessions signed in, one holding a started login: the gauges count the stored sessions by
+   * state. Two against one, so that a count of the wrong state cannot pass.
+   */
   @Test
   void theSessionGaugesCountTheStoredSessionsByState() throws Exception {
     GatewayFixture gateway = GatewayFixture.start(vertx);
     gateway.signIn();
+    gateway.signIn(new Browser(vertx));
     new Browser(vertx).get(gateway.port(), "/auth");
 
     PrometheusText metrics = awaitSessionsCounted();
 
-    assertThat(metrics.sum("twitter_login_sessions", Map.of("state", "signed_in"))).isEqualTo(1);
+    assertThat(metrics.sum("twitter_login_sessions", Map.of("state", "signed_in"))).isEqualTo(2);
     assertThat(metrics.sum("twitter_login_sessions", Map.of("state", "signing_in"))).isEqualTo(1);
   }
 
