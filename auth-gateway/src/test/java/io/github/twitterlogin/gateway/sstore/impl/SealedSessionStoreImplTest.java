@@ -183,6 +183,27 @@ class SealedSessionStoreImplTest {
     assertThat(await(store.get(oldId))).isNull();
   }
 
+  /** The last values of the 1,024 sessions removed most recently are kept for their renewal, the first of them too. */
+  @Test
+  void aRenewalFindsTheLatestValueWith1024RemovedSessionsKept() {
+    Session created = store.createSession(TIMEOUT_MILLIS).put("login:a", "a");
+    await(store.put(created));
+    Session signingIn = await(store.get(created.id()));
+    Session otherTab = await(store.get(created.id()));
+    await(store.put(otherTab.put("login:b", "b")));
+    String oldId = signingIn.id();
+    signingIn.regenerateId().put("user", "ada");
+
+    await(store.delete(oldId));
+    for (int i = 1; i < 1024; i++) {
+      Session removed = store.createSession(TIMEOUT_MILLIS).put("n", i);
+      await(store.put(removed).compose(stored -> store.delete(removed.id())));
+    }
+    await(store.put(signingIn));
+
+    assertThat(await(store.get(signingIn.id())).data()).containsOnlyKeys("login:a", "login:b", "user");
+  }
+
   @Test
   void aWriteThatLosesEveryRaceFailsAfter32Attempts() {
     Session created = store.createSession(TIMEOUT_MILLIS).put("first", "1");
