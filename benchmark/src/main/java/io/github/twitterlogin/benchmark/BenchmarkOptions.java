@@ -9,9 +9,12 @@ import java.util.regex.Pattern;
 
 /**
  * What one run measures, from the command line: {@code --concurrency N}, {@code --warmup 60s},
- * {@code --duration 60s}, {@code --cluster}, {@code --out FILE.json}, {@code --service-jar},
+ * {@code --duration 60s}, {@code --cluster}, {@code --sticky}, {@code --out FILE.json}, {@code --service-jar},
  * {@code --sandbox-jar} and, repeatable, {@code --gateway-jvm-option OPTION}.
  *
+ * @param sticky with {@code cluster}: each login stays on one gateway, the logins taking the
+ *     gateways in turn, as behind a load balancer with sticky sessions; the login that crosses
+ *     has a baseline in the same cluster
  * @param root the project's checkout, where the default jars and output are found
  * @param gatewayJvmOptions added to each gateway's {@code java} command, e.g. a system property to compare
  */
@@ -20,6 +23,7 @@ public record BenchmarkOptions(
     Duration warmup,
     Duration duration,
     boolean cluster,
+    boolean sticky,
     Path out,
     Path serviceJar,
     Path sandboxJar,
@@ -37,8 +41,9 @@ public record BenchmarkOptions(
       "  --warmup 60s             load before the measured window, not reported (ms, s or m; default 60s)",
       "  --duration 60s           the measured window (default 60s)",
       "  --cluster                two gateway processes: each login starts on one and finishes on the other",
+      "  --sticky                 with --cluster: each login stays on one gateway, the gateways in turn",
       "  --out FILE.json          where the JSON goes, the Markdown beside it",
-      "                           (default benchmark/target/login-benchmark-<single|cluster>-c<N>.json)",
+      "                           (default benchmark/target/login-benchmark-<mode>-c<N>.json)",
       "  --service-jar PATH       default service/target/twitter-login-gateway.jar",
       "  --sandbox-jar PATH       default twitter-sandbox/target/twitter-sandbox.jar",
       "  --gateway-jvm-option OPT added to each gateway's java command; repeatable");
@@ -53,6 +58,9 @@ public record BenchmarkOptions(
     if (duration.isZero()) {
       throw new IllegalArgumentException("--duration must be longer than 0");
     }
+    if (sticky && !cluster) {
+      throw new IllegalArgumentException("--sticky needs --cluster: one gateway keeps every login anyway");
+    }
   }
 
   /** @throws IllegalArgumentException naming the flag that is unknown or lacks its value */
@@ -61,6 +69,7 @@ public record BenchmarkOptions(
     Duration warmup = DEFAULT_WARMUP;
     Duration duration = DEFAULT_DURATION;
     boolean cluster = false;
+    boolean sticky = false;
     Path out = null;
     Path serviceJar = root.resolve("service/target/twitter-login-gateway.jar");
     Path sandboxJar = root.resolve("twitter-sandbox/target/twitter-sandbox.jar");
@@ -69,6 +78,7 @@ public record BenchmarkOptions(
       String flag = args.get(i);
       switch (flag) {
         case "--cluster" -> cluster = true;
+        case "--sticky" -> sticky = true;
         case "--concurrency" -> concurrency = wholeNumber(flag, value(args, ++i, flag));
         case "--warmup" -> warmup = duration(flag, value(args, ++i, flag));
         case "--duration" -> duration = duration(flag, value(args, ++i, flag));
@@ -80,10 +90,9 @@ public record BenchmarkOptions(
       }
     }
     if (out == null) {
-      out = root.resolve("benchmark/target/login-benchmark-" + (cluster ? "cluster" : "single") + "-c"
-          + concurrency + ".json");
+      out = root.resolve("benchmark/target/login-benchmark-" + mode(cluster, sticky) + "-c" + concurrency + ".json");
     }
-    return new BenchmarkOptions(concurrency, warmup, duration, cluster, out, serviceJar, sandboxJar, jvmOptions,
+    return new BenchmarkOptions(concurrency, warmup, duration, cluster, sticky, out, serviceJar, sandboxJar, jvmOptions,
         root);
   }
 
@@ -102,8 +111,13 @@ public record BenchmarkOptions(
     };
   }
 
+  /** {@code single}, {@code cluster} (each login crosses) or {@code cluster-sticky}. */
   public String mode() {
-    return cluster ? "cluster" : "single";
+    return mode(cluster, sticky);
+  }
+
+  private static String mode(boolean cluster, boolean sticky) {
+    return !cluster ? "single" : sticky ? "cluster-sticky" : "cluster";
   }
 
   public Path markdownOut() {

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * own): {@code GET /auth}, the provider's authenticate URL, {@code GET /callback}, {@code GET /app}
  * as JSON. Redirects are not followed, so that each request is timed and checked. With several
  * gateways, login {@code n} starts on gateway {@code n} and finishes on the next one, as behind a
- * load balancer without sticky sessions. Runs on one event loop of its own with keep-alive
+ * load balancer without sticky sessions; or, sticky, finishes where it started. Runs on one event loop of its own with keep-alive
  * connections, a pool as large as the number of users, so that no request waits for a connection.
  */
 final class LoadDriver {
@@ -37,12 +37,13 @@ final class LoadDriver {
   private final List<Integer> gatewayPorts;
   private final String providerUrl;
   private final int users;
+  private final boolean sticky;
   private final Queue<LoginResult> results = new ConcurrentLinkedQueue<>();
   private final AtomicLong succeeded = new AtomicLong();
   private long nextLogin;
   private volatile boolean stopping;
 
-  LoadDriver(Vertx vertx, List<Integer> gatewayPorts, String providerUrl, int users) {
+  LoadDriver(Vertx vertx, List<Integer> gatewayPorts, String providerUrl, int users, boolean sticky) {
     this.client = WebClient.create(vertx,
         new WebClientOptions().setFollowRedirects(false).setKeepAlive(true).setUserAgent("login-benchmark"),
         new PoolOptions().setHttp1MaxSize(users));
@@ -50,6 +51,7 @@ final class LoadDriver {
     this.gatewayPorts = List.copyOf(gatewayPorts);
     this.providerUrl = providerUrl;
     this.users = users;
+    this.sticky = sticky;
   }
 
   /** Starts the users; the future completes once each has finished its login after {@link #stop}. */
@@ -84,7 +86,7 @@ final class LoadDriver {
     }
     long login = nextLogin++;
     int start = gatewayPorts.get((int) (login % gatewayPorts.size()));
-    int finish = gatewayPorts.get((int) ((login + 1) % gatewayPorts.size()));
+    int finish = sticky ? start : gatewayPorts.get((int) ((login + 1) % gatewayPorts.size()));
     new Login(WebClientSession.create(client), start, finish).run().onComplete(done -> {
       results.add(done.result());
       if (done.result().succeeded()) {

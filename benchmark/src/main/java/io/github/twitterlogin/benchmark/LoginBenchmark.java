@@ -75,7 +75,8 @@ public final class LoginBenchmark {
       throws Exception {
     // One event loop: the driver must cost less than what it measures.
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
-    LoadDriver driver = new LoadDriver(vertx, topology.gatewayPorts, topology.sandboxUrl, options.concurrency());
+    LoadDriver driver = new LoadDriver(vertx, topology.gatewayPorts, topology.sandboxUrl, options.concurrency(),
+        options.sticky());
     try {
       Future<Void> running = driver.start();
       System.out.println("Warming up for " + options.warmup().toSeconds() + " s with " + options.concurrency()

@@ -51,6 +51,18 @@ class BenchmarkOptionsTest {
   }
 
   @Test
+  void stickyKeepsEachLoginOnOneGatewayOfTheCluster() {
+    BenchmarkOptions options = BenchmarkOptions.parse(List.of("--cluster", "--sticky", "--concurrency", "8"), ROOT);
+
+    assertThat(options.sticky()).isTrue();
+    assertThat(options.mode()).isEqualTo("cluster-sticky");
+    assertThat(options.out()).isEqualTo(ROOT.resolve("benchmark/target/login-benchmark-cluster-sticky-c8.json"));
+    assertThat(BenchmarkOptions.parse(List.of("--cluster"), ROOT).sticky()).isFalse();
+    assertThatThrownBy(() -> BenchmarkOptions.parse(List.of("--sticky"), ROOT))
+        .hasMessage("--sticky needs --cluster: one gateway keeps every login anyway");
+  }
+
+  @Test
   void aBareNumberIsSeconds() {
     assertThat(BenchmarkOptions.duration("--warmup", "0")).isEqualTo(Duration.ZERO);
     assertThat(BenchmarkOptions.duration("--warmup", "15")).isEqualTo(Duration.ofSeconds(15));

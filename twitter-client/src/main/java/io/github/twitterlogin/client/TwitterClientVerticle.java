@@ -25,6 +25,7 @@ import io.github.twitterlogin.shared.TwitterFailureException;
 import io.github.twitterlogin.shared.cluster.ClusterEntries;
 import io.github.twitterlogin.shared.cluster.ClusterMembership;
 import io.github.twitterlogin.shared.cluster.HazelcastAsyncExecutor;
+import io.github.twitterlogin.shared.cluster.PublishedAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
@@ -84,6 +85,7 @@ public class TwitterClientVerticle extends VerticleBase {
     if (vertx.isClustered()) {
       HazelcastAsyncExecutor.install();
     }
+    PublishedAddresses.keepRouted(vertx, TwitterAddresses.SIGNED_OUT);
     return Future.succeededFuture(givenOptions)
         .map(given -> given != null ? given : new TwitterClientOptions(config()))
         .map(TwitterClientOptions::validate)

@@ -8,6 +8,7 @@ import io.github.twitterlogin.shared.SignOutRequest;
 import io.github.twitterlogin.shared.SignedOut;
 import io.github.twitterlogin.shared.TwitterAddresses;
 import io.github.twitterlogin.shared.TwitterClient;
+import io.github.twitterlogin.shared.cluster.PublishedAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
@@ -45,6 +46,7 @@ public final class TwitterAuthHandlerImpl implements TwitterAuthHandler {
     this.logins = logins;
     this.errors = errors;
     vertx.eventBus().<JsonObject>localConsumer(SealedSessionStore.SESSION_ENDED_ADDRESS, this::sessionEnded);
+    PublishedAddresses.keepRouted(vertx, TwitterAddresses.SIGNED_IN, TwitterAddresses.SIGNED_OUT);
   }
 
   /** With pages of its own, at the root: for a host app's router. */

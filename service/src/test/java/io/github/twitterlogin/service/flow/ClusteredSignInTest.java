@@ -29,6 +29,10 @@ class ClusteredSignInTest {
 
   private static final String ZOE = "1000000002";
   private static final String HIRO = "1000000003";
+  /** Signed in by one test only, so that HIRO's first sign-in stays the first. */
+  private static final String ADA = "1000000001";
+  private static final String MALLORY = "1000000004";
+  private static final int LOGINS = 20;
 
   private static ClusterMembers cluster;
   private static Vertx nodeA;
@@ -87,6 +91,35 @@ class ClusteredSignInTest {
             && operations(ClusterSettings.USER_TOKEN_MAP_NAME) - tokensBefore >= 1);
     assertThat(operations(ClusterSettings.SESSION_MAP_NAME) - sessionsBefore).as("session map operations").isEqualTo(5);
     assertThat(operations(ClusterSettings.USER_TOKEN_MAP_NAME) - tokensBefore).as("token map operations").isEqualTo(1);
+  }
+
+  /**
+   * Nobody in this cluster listens to the sign-in events, and still their publishes ask the
+   * cluster's map of event-bus consumers nothing: Vert.x caches an address's consumers only once
+   * it has some, so without the gateway's local consumer each sign-in looked the address up in
+   * {@code __vertx.subs} again. What is left are the reads of which members run a Twitter client,
+   * at most one every 2 s per member while requests are made ({@code TwitterClientMembers}).
+   */
+  @Test
+  void signInEventsWithNobodyListeningAskTheClusterNothing() {
+    new SignInBrowser(nodeA).signIn(gatewayA, ADA);
+    long before = subscriptionOperations();
+    long started = System.nanoTime();
+
+    for (int login = 0; login < LOGINS; login++) {
+      assertThat(new SignInBrowser(nodeA).signIn(gatewayA, login % 2 == 0 ? ADA : MALLORY).statusCode()).isEqualTo(302);
+    }
+
+    long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+    long membersReads = 2 * (seconds / 2 + 2);
+    assertThat(subscriptionOperations() - before).as("__vertx.subs operations over %d logins in %d s", LOGINS, seconds)
+        .isLessThanOrEqualTo(Math.min(membersReads, LOGINS / 2));
+  }
+
+  private static long subscriptionOperations() {
+    return Stream.of(nodeA, nodeB)
+        .map(node -> ClusterMembers.hazelcast(node).getMultiMap("__vertx.subs").getLocalMultiMapStats())
+        .mapToLong(ClusteredSignInTest::operations).sum();
   }
 
   /** Every operation on the map that the members made, as the benchmark counts them. */

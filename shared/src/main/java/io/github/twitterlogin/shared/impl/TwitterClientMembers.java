@@ -61,8 +61,10 @@ final class TwitterClientMembers implements Shareable {
   }
 
   /**
-   * A node whose Twitter client takes the next request, in turn, each as often as it has
-   * instances; none outside {@code excluded} when no Twitter client runs on a live member.
+   * A node whose Twitter client takes the next request: this member's own when it runs one, so
+   * that a process with both roles keeps its calls off the network; otherwise each member's in
+   * turn, each as often as it has instances. None outside {@code excluded} when no Twitter client
+   * runs on a live member.
    */
   Future<Optional<String>> pick(Set<String> excluded) {
     List<String> known = consumers;
@@ -86,6 +88,9 @@ final class TwitterClientMembers implements Shareable {
         : nodes.stream().filter(node -> !excluded.contains(node)).toList();
     if (candidates.isEmpty()) {
       return Optional.empty();
+    }
+    if (candidates.contains(cluster.nodeId())) {
+      return Optional.of(cluster.nodeId());
     }
     return Optional.of(candidates.get((int) Math.floorMod(turn.getAndIncrement(), (long) candidates.size())));
   }

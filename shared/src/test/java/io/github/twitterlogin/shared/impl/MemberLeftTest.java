@@ -10,28 +10,24 @@ import io.github.twitterlogin.shared.TwitterClient;
 import io.github.twitterlogin.shared.TwitterFailure;
 import io.github.twitterlogin.shared.TwitterFailureException;
 import io.github.twitterlogin.shared.TwitterUser;
-import io.github.twitterlogin.shared.cluster.ClusterMembership;
 import io.github.twitterlogin.shared.testing.ClusterMembers;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Three members in this JVM: the first calls through the facade, the others play Twitter
- * clients at their own member's address, as {@code TwitterClientVerticle} does. A member
+ * clients at their own member's address, as {@code TwitterClientVerticle} does (the first too,
+ * where a test says so). A member
  * "crashes" when its Hazelcast is terminated, without leaving: the cluster drops it as it drops a
  * killed process. The facade's event-bus timeout is a minute, longer than any wait here, so a
  * failure that comes is the facade's own, not the timeout's.
@@ -100,6 +96,33 @@ class MemberLeftTest {
     assertThat(answering.received()).isEmpty();
   }
 
+  /** A process with both roles keeps its calls to itself: none crosses the network. */
+  @Test
+  void aMemberThatRunsATwitterClientSendsItsOwnRequestsToIt() throws Exception {
+    StandIn own = StandIn.answering(cluster.get(0), new JsonObject(), ADA.toJson());
+    StandIn other = StandIn.answering(cluster.get(1), new JsonObject(), ADA.toJson());
+
+    for (int i = 0; i < 10; i++) {
+      twitter.usersMe(TOKEN).await(DEADLINE_SECONDS, TimeUnit.SECONDS);
+    }
+
+    assertThat(own.received()).hasSize(10);
+    assertThat(other.received()).isEmpty();
+  }
+
+  @Test
+  void aMemberWithoutOneSendsToEachMemberInTurn() throws Exception {
+    StandIn first = StandIn.answering(cluster.get(1), new JsonObject(), ADA.toJson());
+    StandIn second = StandIn.answering(cluster.get(2), new JsonObject(), ADA.toJson());
+
+    for (int i = 0; i < 10; i++) {
+      twitter.usersMe(TOKEN).await(DEADLINE_SECONDS, TimeUnit.SECONDS);
+    }
+
+    assertThat(first.received()).hasSize(5);
+    assertThat(second.received()).hasSize(5);
+  }
+
   @Test
   void eachRequestGoesToTheAddressOfTheMemberItPicked() throws Exception {
     StandIn answering = StandIn.answering(cluster.get(1), new JsonObject(), ADA.toJson());
@@ -109,7 +132,7 @@ class MemberLeftTest {
     }
 
     assertThat(answering.received()).hasSize(3).allSatisfy(message -> assertThat(message.address())
-        .isEqualTo(TwitterAddresses.member(nodeId(cluster.get(1)))));
+        .isEqualTo(TwitterAddresses.member(StandIn.nodeId(cluster.get(1)))));
   }
 
   /** A Twitter client that takes no requests at its member's address: the operation's address takes them. */
@@ -129,52 +152,9 @@ class MemberLeftTest {
     assertThat(received).containsExactly(TwitterAddresses.USERS_ME);
   }
 
-  private static String nodeId(Vertx member) {
-    return ClusterMembership.of(member).orElseThrow().nodeId();
-  }
-
   /** Hazelcast stops at once, as in a crash: no goodbye to the other members, which notice the closed connections. */
   private static void crash(Vertx member) {
     ((HazelcastClusterManager) ((VertxInternal) member).clusterManager()).getHazelcastInstance()
         .getLifecycleService().terminate();
-  }
-
-  /** A Twitter client at its member's address: it answers {@code PING} and holds, or answers, the rest. */
-  private static final class StandIn {
-
-    private final List<Message<JsonObject>> received = new CopyOnWriteArrayList<>();
-    private final Promise<Void> first = Promise.promise();
-
-    static StandIn holding(Vertx member) throws TimeoutException {
-      return start(member, null, null);
-    }
-
-    static StandIn answering(Vertx member, JsonObject pong, JsonObject answer) throws TimeoutException {
-      return start(member, pong, answer);
-    }
-
-    private static StandIn start(Vertx member, JsonObject pong, JsonObject answer) throws TimeoutException {
-      StandIn standIn = new StandIn();
-      MessageConsumer<JsonObject> ping = member.eventBus().consumer(TwitterAddresses.PING,
-          message -> message.reply(pong == null ? new JsonObject() : pong));
-      MessageConsumer<JsonObject> atMember = member.eventBus().consumer(TwitterAddresses.member(nodeId(member)),
-          message -> {
-            standIn.received.add(message);
-            standIn.first.tryComplete();
-            if (answer != null) {
-              message.reply(answer);
-            }
-          });
-      Future.all(ping.completion(), atMember.completion()).await(DEADLINE_SECONDS, TimeUnit.SECONDS);
-      return standIn;
-    }
-
-    List<Message<JsonObject>> received() {
-      return List.copyOf(received);
-    }
-
-    Future<Void> firstReceived() {
-      return first.future();
-    }
   }
 }
