@@ -10,7 +10,7 @@ import io.github.twitterlogin.shared.TwitterFailure;
 import io.github.twitterlogin.shared.TwitterFailureException;
 import io.github.twitterlogin.shared.cluster.ClusterEntries;
 import io.github.twitterlogin.shared.crypto.Keyring;
-import com.hazelcast.query.Predicate;
+import io.github.twitterlogin.shared.testing.ForwardingClusterEntries;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -19,7 +19,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -180,15 +179,14 @@ class UserTokenVaultTest {
   }
 
   /** The real entries, recording the key of the last write; when meddling, another writer goes first each time. */
-  private static final class Recording implements ClusterEntries {
+  private static final class Recording extends ForwardingClusterEntries {
 
-    private final ClusterEntries entries;
     private final AtomicInteger attempts = new AtomicInteger();
     private volatile String lastKey;
     private volatile boolean meddle;
 
     Recording(ClusterEntries entries) {
-      this.entries = entries;
+      super(entries);
     }
 
     @Override
@@ -202,46 +200,6 @@ class UserTokenVaultTest {
       return entries.get(key)
           .compose(current -> entries.compareAndSet(key, current, theirs))
           .compose(written -> entries.compareAndSet(key, expected, replacement));
-    }
-
-    @Override
-    public Future<byte[]> get(String key) {
-      return entries.get(key);
-    }
-
-    @Override
-    public Future<Void> create(String key, byte[] value, long maxIdleMillis) {
-      return entries.create(key, value, maxIdleMillis);
-    }
-
-    @Override
-    public Future<byte[]> remove(String key) {
-      return entries.remove(key);
-    }
-
-    @Override
-    public Future<Integer> size() {
-      return entries.size();
-    }
-
-    @Override
-    public Future<Long> count(Predicate<String, byte[]> which) {
-      return entries.count(which);
-    }
-
-    @Override
-    public void onExpiry(BiConsumer<String, byte[]> expired) {
-      entries.onExpiry(expired);
-    }
-
-    @Override
-    public Future<Void> clear() {
-      return entries.clear();
-    }
-
-    @Override
-    public void close() {
-      entries.close();
     }
   }
 }

@@ -3,10 +3,10 @@ package io.github.twitterlogin.gateway.sstore.impl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.hazelcast.query.Predicate;
 import io.github.twitterlogin.gateway.sstore.SealedSessionStore;
 import io.github.twitterlogin.shared.cluster.ClusterEntries;
 import io.github.twitterlogin.shared.crypto.Keyring;
+import io.github.twitterlogin.shared.testing.ForwardingClusterEntries;
 import io.github.twitterlogin.shared.testing.TestKeys;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -18,7 +18,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiConsumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -225,9 +224,8 @@ class SealedSessionStoreImplTest {
   }
 
   /** The real entries; when meddling, another request writes the session before each of the store's writes. */
-  private static final class Meddling implements ClusterEntries {
+  private static final class Meddling extends ForwardingClusterEntries {
 
-    private final ClusterEntries entries;
     private final AtomicInteger attempts = new AtomicInteger();
     private final AtomicBoolean meddling = new AtomicBoolean();
     private SealedSessionStoreImpl store;
@@ -235,7 +233,7 @@ class SealedSessionStoreImplTest {
     private volatile boolean closed;
 
     Meddling(ClusterEntries entries) {
-      this.entries = entries;
+      super(entries);
     }
 
     void meddle(SealedSessionStoreImpl store, String id) {
@@ -255,41 +253,6 @@ class SealedSessionStoreImplTest {
           .compose(other -> store.put(other.put("other", attempt)))
           .andThen(written -> meddling.set(true))
           .compose(written -> entries.compareAndSet(key, expected, replacement));
-    }
-
-    @Override
-    public Future<byte[]> get(String key) {
-      return entries.get(key);
-    }
-
-    @Override
-    public Future<Void> create(String key, byte[] value, long maxIdleMillis) {
-      return entries.create(key, value, maxIdleMillis);
-    }
-
-    @Override
-    public Future<byte[]> remove(String key) {
-      return entries.remove(key);
-    }
-
-    @Override
-    public Future<Integer> size() {
-      return entries.size();
-    }
-
-    @Override
-    public Future<Long> count(Predicate<String, byte[]> which) {
-      return entries.count(which);
-    }
-
-    @Override
-    public void onExpiry(BiConsumer<String, byte[]> expired) {
-      entries.onExpiry(expired);
-    }
-
-    @Override
-    public Future<Void> clear() {
-      return entries.clear();
     }
 
     @Override
