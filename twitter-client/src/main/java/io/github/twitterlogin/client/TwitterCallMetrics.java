@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code twitter.client.calls}: every HTTP call to Twitter, as a timer (a count and a latency
@@ -31,6 +32,8 @@ final class TwitterCallMetrics {
       Duration.ofSeconds(5), Duration.ofSeconds(10)};
 
   private final MeterRegistry registry;
+  /** Each tag set's timer, built on first use: every call records one, and building it again looks it up by a new id. */
+  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
   private TwitterCallMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -42,14 +45,17 @@ final class TwitterCallMetrics {
 
   /** @param status Twitter's answer's status, or 0 when none came; @param failure null when the call succeeded */
   void record(TwitterRequest request, boolean userCall, int status, Throwable failure, long startNanos) {
-    Timer.builder("twitter.client.calls")
-        .description("HTTP calls to Twitter, by operation, Twitter's status and the failure they ended in")
-        .tag("operation", userCall ? "api_call" : OPERATIONS.getOrDefault(request.path(), "other"))
-        .tag("status", status == 0 ? "none" : Integer.toString(status))
-        .tag("failure", failure == null ? "none"
-            : failure instanceof TwitterFailureException twitter ? twitter.failure().name() : "INTERNAL_ERROR")
-        .serviceLevelObjectives(LATENCY_BUCKETS)
-        .register(registry)
+    String operation = userCall ? "api_call" : OPERATIONS.getOrDefault(request.path(), "other");
+    String answered = status == 0 ? "none" : Integer.toString(status);
+    String failed = failure == null ? "none"
+        : failure instanceof TwitterFailureException twitter ? twitter.failure().name() : "INTERNAL_ERROR";
+    timers.computeIfAbsent(operation + " " + answered + " " + failed, key -> Timer.builder("twitter.client.calls")
+            .description("HTTP calls to Twitter, by operation, Twitter's status and the failure they ended in")
+            .tag("operation", operation)
+            .tag("status", answered)
+            .tag("failure", failed)
+            .serviceLevelObjectives(LATENCY_BUCKETS)
+            .register(registry))
         .record(Duration.ofNanos(System.nanoTime() - startNanos));
   }
 }

@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -57,6 +59,14 @@ public final class LoginMetrics {
   private final MeterRegistry registry;
   private final boolean enabled;
   private final Counter started;
+  /**
+   * The meters of each tag set, built on first use: every login ends in one, and building a meter
+   * again looks it up in the registry by a new id each time. The tags come from small fixed sets
+   * (the outcomes, the pages' and the failures' codes, the buckets).
+   */
+  private final Map<String, Counter> completed = new ConcurrentHashMap<>();
+  private final Map<Outcome, Timer> durations = new ConcurrentHashMap<>();
+  private final Map<String, Counter> throttles = new ConcurrentHashMap<>();
 
   private LoginMetrics(MeterRegistry registry, boolean enabled) {
     this.registry = registry;
@@ -84,18 +94,18 @@ public final class LoginMetrics {
   /** @param startedAt when the login began, for its duration; null when the callback did not find it */
   /** Before the answer goes out, so that whoever sees the answer sees it counted. */
   void ended(Outcome outcome, String failure, Instant startedAt, Clock clock) {
-    Counter.builder("twitter.login.logins.completed")
-        .description("Callbacks that ended a login, by outcome and failure")
-        .tag("outcome", outcome.tag())
-        .tag("failure", failure)
-        .register(registry)
+    completed.computeIfAbsent(outcome.tag() + " " + failure, key -> Counter.builder("twitter.login.logins.completed")
+            .description("Callbacks that ended a login, by outcome and failure")
+            .tag("outcome", outcome.tag())
+            .tag("failure", failure)
+            .register(registry))
         .increment();
     if (startedAt != null) {
-      Timer.builder("twitter.login.duration")
-          .description("From a login's start to the end of its callback, the person's time at Twitter included")
-          .tag("outcome", outcome.tag())
-          .serviceLevelObjectives(DURATION_BUCKETS)
-          .register(registry)
+      durations.computeIfAbsent(outcome, key -> Timer.builder("twitter.login.duration")
+              .description("From a login's start to the end of its callback, the person's time at Twitter included")
+              .tag("outcome", outcome.tag())
+              .serviceLevelObjectives(DURATION_BUCKETS)
+              .register(registry))
           .record(Duration.between(startedAt, clock.instant()));
     }
   }
@@ -112,10 +122,10 @@ public final class LoginMetrics {
   }
 
   void throttled(String by) {
-    Counter.builder("twitter.login.auth.throttled")
-        .description("Starts of a login refused with 429, by the bucket that was empty")
-        .tag("by", by)
-        .register(registry)
+    throttles.computeIfAbsent(by, key -> Counter.builder("twitter.login.auth.throttled")
+            .description("Starts of a login refused with 429, by the bucket that was empty")
+            .tag("by", by)
+            .register(registry))
         .increment();
   }
 
