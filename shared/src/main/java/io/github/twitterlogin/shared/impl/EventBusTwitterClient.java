@@ -53,7 +53,7 @@ public final class EventBusTwitterClient implements TwitterClient {
   public EventBusTwitterClient(Vertx vertx, DeliveryOptions options) {
     this.vertx = vertx;
     this.eventBus = vertx.eventBus();
-    this.options = new DeliveryOptions(options.toJson());
+    this.options = new DeliveryOptions(options);
     this.members = TwitterClientMembers.of(vertx).orElse(null);
   }
 
@@ -173,7 +173,7 @@ public final class EventBusTwitterClient implements TwitterClient {
   private Future<Message<Object>> toMember(String node, String address, JsonObject body) {
     Promise<Message<Object>> answered = ((ContextInternal) vertx.getOrCreateContext()).promise();
     members.track(node, answered);
-    DeliveryOptions toMember = new DeliveryOptions(options.toJson())
+    DeliveryOptions toMember = new DeliveryOptions(options)
         .addHeader(TwitterAddresses.Member.OPERATION_HEADER, address);
     eventBus.<Object>request(TwitterAddresses.member(node), body, toMember).onComplete(reply -> {
       if (reply.succeeded()) {
