@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * What Linux tells of a process in {@code /proc}: its CPU time ({@code /proc/<pid>/stat}, user
- * plus system, in clock ticks) and its resident memory ({@code VmRSS} of {@code /proc/<pid>/status}).
- * Read from outside, so that the gateway measures nothing of itself.
+ * plus system, in clock ticks), the same of each of its threads ({@code /proc/<pid>/task/<tid>/stat})
+ * and its resident memory ({@code VmRSS} of {@code /proc/<pid>/status}). Read from outside, so
+ * that the gateway measures nothing of itself.
  */
 final class ProcFs {
 
@@ -26,6 +31,81 @@ final class ProcFs {
 
   static long cpuNanos(long pid) {
     return ticksToNanos(cpuTicks(read(Path.of("/proc", Long.toString(pid), "stat"))));
+  }
+
+  /**
+   * The process's CPU time by {@link ThreadKind}, from each live thread's stat. A thread that ended
+   * took its time with it; what the process spent beyond its live threads is under
+   * {@link ThreadKind#OTHER}, so that the kinds add up to {@link #cpuNanos}.
+   */
+  static Map<ThreadKind, Long> cpuNanosByThreadKind(long pid) {
+    Map<ThreadKind, Long> ticks = new EnumMap<>(ThreadKind.class);
+    for (String stat : threadStats(Path.of("/proc", Long.toString(pid), "task"))) {
+      ticks.merge(ThreadKind.of(command(stat)), cpuTicks(stat), Long::sum);
+    }
+    // Read after the threads, so that it holds at least what they had.
+    long total = cpuTicks(read(Path.of("/proc", Long.toString(pid), "stat")));
+    long named = ticks.values().stream().mapToLong(Long::longValue).sum();
+    ticks.merge(ThreadKind.OTHER, Math.max(0, total - named), Long::sum);
+    Map<ThreadKind, Long> nanos = new EnumMap<>(ThreadKind.class);
+    ticks.forEach((kind, spent) -> nanos.put(kind, ticksToNanos(spent)));
+    return nanos;
+  }
+
+  /** What a JVM's thread does, told by its name: Linux keeps the first 15 characters. */
+  enum ThreadKind {
+    EVENT_LOOPS("eventLoops"), HAZELCAST("hazelcast"), JIT("jit"), GC("gc"), OTHER("other");
+
+    /** Its name in the report's JSON. */
+    final String key;
+
+    ThreadKind(String key) {
+      this.key = key;
+    }
+
+    static ThreadKind of(String command) {
+      if (command.startsWith("vert.x-eventloo")) {
+        return EVENT_LOOPS;
+      }
+      if (command.startsWith("hz.")) {
+        return HAZELCAST;
+      }
+      if (command.startsWith("C1 CompilerThre") || command.startsWith("C2 CompilerThre")) {
+        return JIT;
+      }
+      if (command.startsWith("GC Thread") || command.startsWith("G1 ")) {
+        return GC;
+      }
+      return OTHER;
+    }
+  }
+
+  /** The command of a stat line: what is between the first '(' and the last ')'. */
+  static String command(String stat) {
+    int start = stat.indexOf('(');
+    int end = stat.lastIndexOf(')');
+    if (start < 0 || end < start) {
+      throw new IllegalArgumentException("Not a /proc/<pid>/stat line: " + stat);
+    }
+    return stat.substring(start + 1, end);
+  }
+
+  /** The stat of each thread still there; one that ends while they are read is left out. */
+  private static List<String> threadStats(Path tasks) {
+    try (Stream<Path> threads = Files.list(tasks)) {
+      return threads.map(thread -> {
+        try {
+          return Files.readString(thread.resolve("stat"));
+        } catch (IOException e) {
+          if (Files.exists(thread)) {
+            throw new UncheckedIOException("Cannot read " + thread.resolve("stat"), e);
+          }
+          return null;
+        }
+      }).filter(stat -> stat != null).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list " + tasks + ": has the process exited?", e);
+    }
   }
 
   static long rssKib(long pid) {

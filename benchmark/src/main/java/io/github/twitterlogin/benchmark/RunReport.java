@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The figures of one run's measured window, as a row of a Markdown table and as JSON. Latencies
  * in milliseconds; costs per successful login; NaN where the window had no login.
  *
  * @param gatewayAddedP99Ms p99 over logins of (time in gateway requests - time in provider requests)
+ * @param gatewayCpuMsPerLoginByThreadKind {@code gatewayCpuMsPerLogin} split by what the threads do
+ *     (Vert.x's event loops, Hazelcast's threads, the JIT compilers, the garbage collector, the rest)
  * @param mapOperationsPerLogin Hazelcast map operations summed over all maps and members
  * @param gatewayRssMiB each gateway process's resident memory at the window's end
  * @param othersCpuPercent the CPU that processes other than the run's used in the window, in % of
@@ -32,6 +35,7 @@ record RunReport(
     Map<Step, Long> errors,
     List<String> failureSamples,
     double gatewayCpuMsPerLogin,
+    Map<ProcFs.ThreadKind, Double> gatewayCpuMsPerLoginByThreadKind,
     double threadsPerLogin,
     double mapOperationsPerLogin,
     Map<String, Double> mapOperationsPerLoginByMap,
@@ -47,9 +51,9 @@ record RunReport(
 
   static final String TABLE_HEADER = String.join("\n",
       "| mode | users | logins/s | p50 ms | p90 ms | p99 ms | gateway adds p99 ms | errors auth/authn/callback/app"
-          + " | gateway CPU ms/login | threads started/login | map ops/login | gateway RSS MiB"
+          + " | gateway CPU ms/login | of which event loops/Hazelcast/JIT/GC/other | threads started/login | map ops/login | gateway RSS MiB"
           + " | sandbox CPU ms/login | driver CPU ms/login | others' CPU % |",
-      "|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+      "|---|---:|---:|---:|---:|---:|---:|---|---:|---|---:|---:|---:|---:|---:|---:|");
 
   long errorCount() {
     return errors.values().stream().mapToLong(Long::longValue).sum();
@@ -70,6 +74,9 @@ record RunReport(
         number(gatewayAddedP99Ms, 1),
         errors.values().stream().map(String::valueOf).collect(Collectors.joining("/")),
         number(gatewayCpuMsPerLogin, 2),
+        Stream.of(ProcFs.ThreadKind.values())
+            .map(kind -> number(gatewayCpuMsPerLoginByThreadKind.getOrDefault(kind, Double.NaN), 2))
+            .collect(Collectors.joining("/")),
         number(threadsPerLogin, 2),
         number(mapOperationsPerLogin, 2),
         gatewayRssMiB.stream().map(String::valueOf).collect(Collectors.joining(" + ")),
@@ -83,6 +90,8 @@ record RunReport(
     errors.forEach((step, count) -> errorsByStep.put(step.key(), count));
     JsonObject pids = new JsonObject();
     processes.forEach(pids::put);
+    JsonObject byThreadKind = new JsonObject();
+    gatewayCpuMsPerLoginByThreadKind.forEach((kind, ms) -> byThreadKind.put(kind.key, finite(ms)));
     JsonObject mapOperations = new JsonObject();
     mapOperationsPerLoginByMap.forEach((map, perLogin) -> mapOperations.put(map, finite(perLogin)));
     return new JsonObject()
@@ -97,6 +106,7 @@ record RunReport(
         .put("errors", errorsByStep)
         .put("failureSamples", new JsonArray(failureSamples))
         .put("gatewayCpuMsPerLogin", finite(gatewayCpuMsPerLogin))
+        .put("gatewayCpuMsPerLoginByThreadKind", byThreadKind)
         .put("threadsStartedPerLogin", finite(threadsPerLogin))
         .put("mapOperationsPerLogin", finite(mapOperationsPerLogin))
         .put("mapOperationsPerLoginByMap", mapOperations)

@@ -13,8 +13,12 @@ import java.util.Map;
 record Snapshot(long nanos, long driverCpuNanos, long sandboxCpuNanos, List<Gateway> gateways, long machineBusyNanos,
     double loadAverage) {
 
-  /** One gateway process's counters; {@code rssKib} is its resident memory now. */
-  record Gateway(long cpuNanos, long threadsStarted, Map<String, Long> mapOperations, long rssKib) {
+  /**
+   * One gateway process's counters; {@code cpuNanosByThreadKind} splits {@code cpuNanos} by what
+   * the threads do; {@code rssKib} is its resident memory now.
+   */
+  record Gateway(long cpuNanos, Map<ProcFs.ThreadKind, Long> cpuNanosByThreadKind, long threadsStarted,
+      Map<String, Long> mapOperations, long rssKib) {
   }
 
   Snapshot {
@@ -27,7 +31,8 @@ record Snapshot(long nanos, long driverCpuNanos, long sandboxCpuNanos, List<Gate
     for (int i = 0; i < probes.size(); i++) {
       long pid = topology.gateways.get(i).pid();
       JvmProbe probe = probes.get(i);
-      gateways.add(new Gateway(ProcFs.cpuNanos(pid), probe.threadsStarted(), probe.mapOperations(),
+      Map<ProcFs.ThreadKind, Long> byThreadKind = ProcFs.cpuNanosByThreadKind(pid);
+      gateways.add(new Gateway(ProcFs.cpuNanos(pid), byThreadKind, probe.threadsStarted(), probe.mapOperations(),
           ProcFs.rssKib(pid)));
     }
     return new Snapshot(nanos, ProcFs.cpuNanos(ProcessHandle.current().pid()),

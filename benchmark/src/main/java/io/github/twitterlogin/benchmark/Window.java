@@ -52,6 +52,7 @@ final class Window {
         errors(inWindow),
         failureSamples(inWindow),
         gatewayCpu / NANOS_PER_MILLI / logins,
+        cpuMillisPerLoginByThreadKind(start, end, logins),
         (double) threads / logins,
         mapOperations.values().stream().mapToDouble(Double::doubleValue).sum(),
         mapOperations,
@@ -72,6 +73,18 @@ final class Window {
 
   private static long sum(Snapshot snapshot, ToLongFunction<Snapshot.Gateway> counter) {
     return snapshot.gateways().stream().mapToLong(counter).sum();
+  }
+
+  /** Summed over the gateways, in milliseconds per login; every kind is there, 0 if it spent nothing. */
+  private static Map<ProcFs.ThreadKind, Double> cpuMillisPerLoginByThreadKind(Snapshot start, Snapshot end,
+      long logins) {
+    Map<ProcFs.ThreadKind, Double> perLogin = new EnumMap<>(ProcFs.ThreadKind.class);
+    for (ProcFs.ThreadKind kind : ProcFs.ThreadKind.values()) {
+      long spent = sum(end, gateway -> gateway.cpuNanosByThreadKind().getOrDefault(kind, 0L))
+          - sum(start, gateway -> gateway.cpuNanosByThreadKind().getOrDefault(kind, 0L));
+      perLogin.put(kind, spent / NANOS_PER_MILLI / logins);
+    }
+    return perLogin;
   }
 
   /** Summed over the members: each counts the operations it called. */

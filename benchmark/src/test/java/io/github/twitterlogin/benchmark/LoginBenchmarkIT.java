@@ -1,6 +1,7 @@
 package io.github.twitterlogin.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
@@ -32,6 +33,12 @@ class LoginBenchmarkIT {
     assertThat(report.getLong("logins")).isPositive();
     assertThat(report.getJsonObject("errors").getMap()).allSatisfy((step, count) -> assertThat(count).isEqualTo(0));
     assertThat(report.getDouble("gatewayCpuMsPerLogin")).isPositive();
+    JsonObject byThreadKind = report.getJsonObject("gatewayCpuMsPerLoginByThreadKind");
+    assertThat(byThreadKind.fieldNames()).containsExactlyInAnyOrder("eventLoops", "hazelcast", "jit", "gc", "other");
+    assertThat(byThreadKind.getDouble("eventLoops")).isPositive();
+    assertThat(byThreadKind.getDouble("hazelcast")).isPositive();
+    assertThat(byThreadKind.getMap().values().stream().mapToDouble(ms -> ((Number) ms).doubleValue()).sum())
+        .isCloseTo(report.getDouble("gatewayCpuMsPerLogin"), within(report.getDouble("gatewayCpuMsPerLogin") * 0.05));
     assertThat(report.getDouble("mapOperationsPerLogin")).isPositive();
     assertThat(report.getJsonObject("mapOperationsPerLoginByMap").getMap()).containsKey("twitter-login.sessions");
     assertThat(report.getJsonArray("gatewayRssMiB")).hasSize(2);

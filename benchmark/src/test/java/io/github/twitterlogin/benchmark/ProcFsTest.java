@@ -3,6 +3,11 @@ package io.github.twitterlogin.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ProcFsTest {
@@ -27,6 +32,61 @@ class ProcFsTest {
   void aLineThatIsNoStatLineIsRefused() {
     assertThatThrownBy(() -> ProcFs.cpuTicks("4242 java S 1")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> ProcFs.cpuTicks("4242 (java) S 1 2 3")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void theCommandIsWhatTheParenthesesHold() {
+    assertThat(ProcFs.command(STAT.replace("(java)", "(my (odd) cmd)"))).isEqualTo("my (odd) cmd");
+    assertThatThrownBy(() -> ProcFs.command("4242 java S 1")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void threadsAreToldByTheirNamesAsLinuxKeepsThem() {
+    assertThat(ProcFs.ThreadKind.of("vert.x-eventloo")).isEqualTo(ProcFs.ThreadKind.EVENT_LOOPS);
+    assertThat(ProcFs.ThreadKind.of("hz.vibrant_carv")).isEqualTo(ProcFs.ThreadKind.HAZELCAST);
+    assertThat(ProcFs.ThreadKind.of("C2 CompilerThre")).isEqualTo(ProcFs.ThreadKind.JIT);
+    assertThat(ProcFs.ThreadKind.of("C1 CompilerThre")).isEqualTo(ProcFs.ThreadKind.JIT);
+    assertThat(ProcFs.ThreadKind.of("GC Thread#1")).isEqualTo(ProcFs.ThreadKind.GC);
+    assertThat(ProcFs.ThreadKind.of("G1 Conc#0")).isEqualTo(ProcFs.ThreadKind.GC);
+    assertThat(ProcFs.ThreadKind.of("vert.x-worker-t")).isEqualTo(ProcFs.ThreadKind.OTHER);
+    assertThat(ProcFs.ThreadKind.of("hazelcast-async")).isEqualTo(ProcFs.ThreadKind.OTHER);
+  }
+
+  @Test
+  void aThreadsCpuIsCountedUnderItsKindWhileItLives() throws Exception {
+    long pid = ProcessHandle.current().pid();
+    long before = ProcFs.cpuNanosByThreadKind(pid).getOrDefault(ProcFs.ThreadKind.EVENT_LOOPS, 0L);
+    long spin = TimeUnit.MILLISECONDS.toNanos(200);
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    CountDownLatch spun = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread loop = new Thread(() -> {
+      long start = threads.getCurrentThreadCpuTime();
+      while (threads.getCurrentThreadCpuTime() - start < spin) {
+        Thread.onSpinWait();
+      }
+      spun.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }, "vert.x-eventloop-thread-99");
+    loop.setDaemon(true);
+    loop.start();
+    try {
+      assertThat(spun.await(30, TimeUnit.SECONDS)).isTrue();
+
+      Map<ProcFs.ThreadKind, Long> during = ProcFs.cpuNanosByThreadKind(pid);
+
+      // Linux counts in ticks (10 ms): the 200 ms show as at least 190.
+      assertThat(during.get(ProcFs.ThreadKind.EVENT_LOOPS) - before)
+          .isGreaterThanOrEqualTo(spin - TimeUnit.MILLISECONDS.toNanos(10));
+      assertThat(during.values().stream().mapToLong(Long::longValue).sum()).isLessThanOrEqualTo(ProcFs.cpuNanos(pid));
+    } finally {
+      release.countDown();
+      loop.join(TimeUnit.SECONDS.toMillis(30));
+    }
   }
 
   @Test

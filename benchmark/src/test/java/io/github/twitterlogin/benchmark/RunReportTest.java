@@ -23,7 +23,8 @@ class RunReportTest {
   @Test
   void aRowShowsTheFiguresRounded() {
     assertThat(report(643.25, 156.04).markdownRow()).isEqualTo(
-        "| cluster | 32 | 643.3 | 40.5 | 90.0 | 156.0 | 120.0 | 0/0/3/1 | 1.90 | 0.01 | 12.50 | 410 + 420"
+        "| cluster | 32 | 643.3 | 40.5 | 90.0 | 156.0 | 120.0 | 0/0/3/1 | 1.90 | 1.20/0.50/0.05/0.15/– | 0.01 | 12.50"
+            + " | 410 + 420"
             + " | 0.80 | 0.60 | 3 |");
   }
 
@@ -48,6 +49,9 @@ class RunReportTest {
     assertThat(json.getJsonArray("gatewayRssMiB").getList()).containsExactly(410L, 420L);
     assertThat(json.getJsonObject("processes").getLong("gateway-a")).isEqualTo(4242L);
     assertThat(json.getDouble("othersCpuPercent")).isEqualTo(3.4);
+    assertThat(json.getJsonObject("gatewayCpuMsPerLoginByThreadKind").getMap())
+        .containsExactly(Map.entry("eventLoops", 1.2), Map.entry("hazelcast", 0.5), Map.entry("jit", 0.05),
+            Map.entry("gc", 0.15));
     assertThat(json.getJsonArray("failureSamples").getList()).containsExactly("callback: HTTP 400, not a 302 redirect");
     // Parsed back, as the smoke test and a later comparison read it.
     assertThat(new JsonObject(json.encodePrettily())).isEqualTo(json);
@@ -60,8 +64,18 @@ class RunReportTest {
     errors.put(Step.CALLBACK, 3L);
     errors.put(Step.APP, 1L);
     return new RunReport("cluster", 32, 60, 60.0, 38_595, loginsPerSecond, 40.46, 90.0, p99, 120.0, errors,
-        List.of("callback: HTTP 400, not a 302 redirect"), 1.9, 0.0123, 12.5, Map.of("twitter-login.sessions", 12.5),
+        List.of("callback: HTTP 400, not a 302 redirect"), 1.9, byThreadKind(), 0.0123, 12.5, Map.of("twitter-login.sessions", 12.5),
         List.of(410L, 420L), 0.8, 0.6, 3.4, 0.25, 1.75, 2, List.of(), Map.of("gateway-a", 4242L));
+  }
+
+  /** No figure for the other threads: the row shows a dash. */
+  private static Map<ProcFs.ThreadKind, Double> byThreadKind() {
+    Map<ProcFs.ThreadKind, Double> byThreadKind = new EnumMap<>(ProcFs.ThreadKind.class);
+    byThreadKind.put(ProcFs.ThreadKind.EVENT_LOOPS, 1.2);
+    byThreadKind.put(ProcFs.ThreadKind.HAZELCAST, 0.5);
+    byThreadKind.put(ProcFs.ThreadKind.JIT, 0.05);
+    byThreadKind.put(ProcFs.ThreadKind.GC, 0.15);
+    return byThreadKind;
   }
 
   private static List<String> cells(String row) {

@@ -21,13 +21,18 @@ class WindowTest {
    * threads; the machine busy for 5.3 s, 1.3 s of them this run's (gateways, sandbox, driver).
    */
   private static final Snapshot START = new Snapshot(100 * SECOND, 10 * SECOND, 20 * SECOND, List.of(
-      new Snapshot.Gateway(30 * SECOND, 100, Map.of("sessions", 1_000L), 300 * 1024),
-      new Snapshot.Gateway(40 * SECOND, 200, Map.of("sessions", 2_000L), 310 * 1024)), 500 * SECOND, 0.5);
+      new Snapshot.Gateway(30 * SECOND, kinds(20 * SECOND, 5 * SECOND, 5 * SECOND), 100, Map.of("sessions", 1_000L),
+          300 * 1024),
+      new Snapshot.Gateway(40 * SECOND, kinds(30 * SECOND, 5 * SECOND, 5 * SECOND), 200, Map.of("sessions", 2_000L),
+          310 * 1024)), 500 * SECOND, 0.5);
   private static final Snapshot END = new Snapshot(110 * SECOND, 10 * SECOND + 100 * MILLI, 20 * SECOND + 200 * MILLI,
       List.of(
-          new Snapshot.Gateway(30 * SECOND + 500 * MILLI, 110, Map.of("sessions", 1_300L, "__vertx.subs", 4L),
-              400 * 1024),
-          new Snapshot.Gateway(40 * SECOND + 500 * MILLI, 210, Map.of("sessions", 2_300L), 420 * 1024)),
+          new Snapshot.Gateway(30 * SECOND + 500 * MILLI,
+              kinds(20 * SECOND + 300 * MILLI, 5 * SECOND + 100 * MILLI, 5 * SECOND + 100 * MILLI), 110,
+              Map.of("sessions", 1_300L, "__vertx.subs", 4L), 400 * 1024),
+          new Snapshot.Gateway(40 * SECOND + 500 * MILLI,
+              kinds(30 * SECOND + 300 * MILLI, 5 * SECOND + 200 * MILLI, 5 * SECOND), 210, Map.of("sessions", 2_300L),
+              420 * 1024)),
       500 * SECOND + 5_300 * MILLI, 1.5);
 
   @Test
@@ -55,6 +60,12 @@ class WindowTest {
 
     // 0.5 s of CPU on each gateway over 200 logins.
     assertThat(report.gatewayCpuMsPerLogin()).isCloseTo(5.0, within(1e-9));
+    // Event loops 0.3 s on each, Hazelcast 0.1 and 0.2 s, the rest 0.1 s and nothing.
+    assertThat(report.gatewayCpuMsPerLoginByThreadKind()).containsOnlyKeys(ProcFs.ThreadKind.values());
+    assertThat(report.gatewayCpuMsPerLoginByThreadKind().get(ProcFs.ThreadKind.EVENT_LOOPS)).isCloseTo(3.0, within(1e-9));
+    assertThat(report.gatewayCpuMsPerLoginByThreadKind().get(ProcFs.ThreadKind.HAZELCAST)).isCloseTo(1.5, within(1e-9));
+    assertThat(report.gatewayCpuMsPerLoginByThreadKind().get(ProcFs.ThreadKind.OTHER)).isCloseTo(0.5, within(1e-9));
+    assertThat(report.gatewayCpuMsPerLoginByThreadKind().get(ProcFs.ThreadKind.JIT)).isZero();
     assertThat(report.threadsPerLogin()).isEqualTo(0.1);
     assertThat(report.mapOperationsPerLoginByMap()).containsEntry("sessions", 3.0).containsEntry("__vertx.subs", 0.02);
     assertThat(report.mapOperationsPerLogin()).isCloseTo(3.02, within(1e-9));
@@ -92,6 +103,12 @@ class WindowTest {
     assertThat(report.logins()).isZero();
     assertThat(report.p99Ms()).isNaN();
     assertThat(report.errorCount()).isEqualTo(1);
+  }
+
+  /** A gateway's CPU by thread kind, with no JIT nor GC time. */
+  private static Map<ProcFs.ThreadKind, Long> kinds(long eventLoops, long hazelcast, long other) {
+    return Map.of(ProcFs.ThreadKind.EVENT_LOOPS, eventLoops, ProcFs.ThreadKind.HAZELCAST, hazelcast,
+        ProcFs.ThreadKind.OTHER, other);
   }
 
   private static List<LoginResult> logins(int count) {
