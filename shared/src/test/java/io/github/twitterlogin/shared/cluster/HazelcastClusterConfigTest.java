@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.MapConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
 import io.github.twitterlogin.shared.settings.Environment;
+import io.github.twitterlogin.shared.testing.ClusterMembers;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +44,63 @@ class HazelcastClusterConfigTest {
 
     assertThat(tokens.getBackupCount()).isEqualTo(2);
     assertThat(tokens.getAsyncBackupCount()).isZero();
+  }
+
+  @Test
+  void onTwoCoresHazelcastHasOneThreadOfEachKindAndAnswersOnItsIoThread() {
+    Config config = new Config();
+
+    HazelcastClusterConfig.sizeThreads(config, 2, name -> null);
+
+    assertThat(config.getProperty(HazelcastClusterConfig.PARTITION_THREADS)).isEqualTo("1");
+    assertThat(config.getProperty(HazelcastClusterConfig.IO_THREADS)).isEqualTo("1");
+    assertThat(config.getProperty(HazelcastClusterConfig.RESPONSE_THREADS)).isEqualTo("0");
+  }
+
+  @Test
+  void onMoreCoresHazelcastKeepsItsOwnThreadCounts() {
+    Config config = new Config();
+
+    HazelcastClusterConfig.sizeThreads(config, 4, name -> null);
+
+    assertThat(config.getProperties()).isEmpty();
+  }
+
+  @Test
+  void aThreadCountSetAsSystemPropertyOrInTheConfigurationWins() {
+    Config config = new Config().setProperty(HazelcastClusterConfig.PARTITION_THREADS, "2");
+
+    HazelcastClusterConfig.sizeThreads(config, 2,
+        name -> name.equals(HazelcastClusterConfig.IO_THREADS) ? "3" : null);
+
+    assertThat(config.getProperty(HazelcastClusterConfig.PARTITION_THREADS)).isEqualTo("2");
+    // Left unset, so that Hazelcast reads the system property.
+    assertThat(config.getProperty(HazelcastClusterConfig.IO_THREADS)).isNull();
+    assertThat(config.getProperty(HazelcastClusterConfig.RESPONSE_THREADS)).isEqualTo("0");
+  }
+
+  @Test
+  void aMemberOnTwoCoresStartsOnlyTheThreadsItIsGiven() {
+    Config config = HazelcastClusterConfig.create(ClusterMembers.loopback(ClusterMembers.uniqueName("threads"), List.of()));
+    HazelcastClusterConfig.sizeThreads(config, 2, name -> null);
+    HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
+    try {
+      String prefix = "hz." + member.getName() + ".";
+
+      assertThat(threadsNamed(prefix + "partition-operation.thread-")).isEqualTo(1);
+      assertThat(threadsNamed(prefix + "IO.thread-in-")).isEqualTo(1);
+      assertThat(threadsNamed(prefix + "IO.thread-out-")).isEqualTo(1);
+      assertThat(threadsNamed(prefix + "response-")).isZero();
+      // A map operation is answered all the same.
+      member.getMap(ClusterSettings.SESSION_MAP_NAME).set("id", "value");
+      assertThat(member.getMap(ClusterSettings.SESSION_MAP_NAME).get("id")).isEqualTo("value");
+    } finally {
+      member.shutdown();
+    }
+  }
+
+  private static long threadsNamed(String prefix) {
+    return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.getName().startsWith(prefix)).count();
   }
 
   private static Config configFrom(Map<String, String> variables) {
