@@ -3,20 +3,26 @@ package io.github.twitterlogin.benchmark;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * What one run measures, from the command line: {@code --concurrency N}, {@code --warmup 60s},
  * {@code --duration 60s}, {@code --cluster}, {@code --sticky}, {@code --out FILE.json}, {@code --service-jar},
- * {@code --sandbox-jar} and, repeatable, {@code --gateway-jvm-option OPTION}.
+ * {@code --sandbox-jar} and, repeatable, {@code --gateway-jvm-option OPTION} and {@code --gateway-env NAME=VALUE}.
  *
  * @param sticky with {@code cluster}: each login stays on one gateway, the logins taking the
  *     gateways in turn, as behind a load balancer with sticky sessions; the login that crosses
  *     has a baseline in the same cluster
  * @param root the project's checkout, where the default jars and output are found
  * @param gatewayJvmOptions added to each gateway's {@code java} command, e.g. a system property to compare
+ * @param gatewayEnvironment set in each gateway's environment over the benchmark's own, e.g. a setting of the
+ *     service's README to compare ({@code SESSION_BACKUP_COUNT=0})
  */
 public record BenchmarkOptions(
     int concurrency,
@@ -28,6 +34,7 @@ public record BenchmarkOptions(
     Path serviceJar,
     Path sandboxJar,
     List<String> gatewayJvmOptions,
+    Map<String, String> gatewayEnvironment,
     Path root) {
 
   public static final int DEFAULT_CONCURRENCY = 32;
@@ -46,12 +53,17 @@ public record BenchmarkOptions(
       "                           (default benchmark/target/login-benchmark-<mode>-c<N>.json)",
       "  --service-jar PATH       default service/target/twitter-login-gateway.jar",
       "  --sandbox-jar PATH       default twitter-sandbox/target/twitter-sandbox.jar",
-      "  --gateway-jvm-option OPT added to each gateway's java command; repeatable");
+      "  --gateway-jvm-option OPT added to each gateway's java command; repeatable",
+      "  --gateway-env NAME=VALUE set in each gateway's environment, over the benchmark's own; repeatable");
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)?");
+  private static final Pattern ENVIRONMENT_ENTRY = Pattern.compile("([A-Z_][A-Z0-9_]*)=(.*)");
+  /** Where a gateway tells the benchmark its ports: the benchmark's to choose, per process. */
+  private static final Set<String> BENCHMARKS_OWN = Set.of("PORTS_FILE");
 
   public BenchmarkOptions {
     gatewayJvmOptions = List.copyOf(gatewayJvmOptions);
+    gatewayEnvironment = Collections.unmodifiableMap(new LinkedHashMap<>(gatewayEnvironment));
     if (concurrency < 1 || concurrency > 10_000) {
       throw new IllegalArgumentException("--concurrency must be from 1 to 10000");
     }
@@ -74,6 +86,7 @@ public record BenchmarkOptions(
     Path serviceJar = root.resolve("service/target/twitter-login-gateway.jar");
     Path sandboxJar = root.resolve("twitter-sandbox/target/twitter-sandbox.jar");
     List<String> jvmOptions = new ArrayList<>();
+    Map<String, String> environment = new LinkedHashMap<>();
     for (int i = 0; i < args.size(); i++) {
       String flag = args.get(i);
       switch (flag) {
@@ -86,6 +99,7 @@ public record BenchmarkOptions(
         case "--service-jar" -> serviceJar = Path.of(value(args, ++i, flag));
         case "--sandbox-jar" -> sandboxJar = Path.of(value(args, ++i, flag));
         case "--gateway-jvm-option" -> jvmOptions.add(value(args, ++i, flag));
+        case "--gateway-env" -> environmentEntry(flag, value(args, ++i, flag), environment);
         default -> throw new IllegalArgumentException("Unknown option " + flag);
       }
     }
@@ -93,7 +107,7 @@ public record BenchmarkOptions(
       out = root.resolve("benchmark/target/login-benchmark-" + mode(cluster, sticky) + "-c" + concurrency + ".json");
     }
     return new BenchmarkOptions(concurrency, warmup, duration, cluster, sticky, out, serviceJar, sandboxJar, jvmOptions,
-        root);
+        environment, root);
   }
 
   /** {@code 60s}, {@code 2m}, {@code 500ms}; a bare number is seconds. */
@@ -109,6 +123,33 @@ public record BenchmarkOptions(
       case "m" -> Duration.ofMinutes(amount);
       default -> Duration.ofSeconds(amount);
     };
+  }
+
+  /**
+   * {@link #gatewayEnvironment} as a report shows it: the value of a name that holds a secret
+   * (one with {@code SECRET}, {@code KEY} or {@code PASSWORD} in it) stays out of the output.
+   */
+  public Map<String, String> reportedGatewayEnvironment() {
+    Map<String, String> reported = new LinkedHashMap<>();
+    gatewayEnvironment.forEach((name, value) -> reported.put(name, holdsSecret(name) ? HIDDEN : value));
+    return reported;
+  }
+
+  static final String HIDDEN = "(set, not shown)";
+
+  private static boolean holdsSecret(String name) {
+    return name.contains("SECRET") || name.contains("KEY") || name.contains("PASSWORD");
+  }
+
+  private static void environmentEntry(String flag, String text, Map<String, String> environment) {
+    Matcher matcher = ENVIRONMENT_ENTRY.matcher(text);
+    if (!matcher.matches()) {
+      throw new IllegalArgumentException(flag + " takes NAME=VALUE, a name of capitals, digits and _");
+    }
+    if (BENCHMARKS_OWN.contains(matcher.group(1))) {
+      throw new IllegalArgumentException(flag + " cannot set " + matcher.group(1) + ": the benchmark sets it per gateway");
+    }
+    environment.put(matcher.group(1), matcher.group(2));
   }
 
   /** {@code single}, {@code cluster} (each login crosses) or {@code cluster-sticky}. */

@@ -2,6 +2,7 @@ package io.github.twitterlogin.benchmark;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,6 +48,7 @@ record RunReport(
     double loadAverageEnd,
     int cores,
     List<String> gatewayJvmOptions,
+    Map<String, String> gatewayEnvironment,
     Map<String, Long> processes) {
 
   static final String TABLE_HEADER = String.join("\n",
@@ -117,6 +119,7 @@ record RunReport(
         .put("loadAverage", new JsonObject().put("start", loadAverageStart).put("end", loadAverageEnd))
         .put("cores", cores)
         .put("gatewayJvmOptions", new JsonArray(gatewayJvmOptions))
+        .put("gatewayEnvironment", new JsonObject(new LinkedHashMap<>(gatewayEnvironment)))
         .put("processes", pids);
   }
 

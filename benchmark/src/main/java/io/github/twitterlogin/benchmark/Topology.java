@@ -74,6 +74,7 @@ final class Topology {
       Path portsFile = logs.resolve(name + ".ports.json");
       Map<String, String> environment = gatewayEnvironment(publicUrl, sandboxUrl, consumerSecret, sessionKeys,
           clusterName, firstMember);
+      environment.putAll(options.gatewayEnvironment());
       environment.put("PORTS_FILE", portsFile.toString());
       List<String> jvmOptions = new ArrayList<>(GATEWAY_JVM_OPTIONS);
       jvmOptions.addAll(options.gatewayJvmOptions());

@@ -64,6 +64,7 @@ final class Window {
         end.loadAverage(),
         Runtime.getRuntime().availableProcessors(),
         options.gatewayJvmOptions(),
+        options.reportedGatewayEnvironment(),
         processes);
   }
 

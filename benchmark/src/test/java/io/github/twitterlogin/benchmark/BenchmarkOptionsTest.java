@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BenchmarkOptionsTest {
@@ -30,7 +31,8 @@ class BenchmarkOptionsTest {
   void everyFlagIsRead() {
     BenchmarkOptions options = BenchmarkOptions.parse(List.of("--cluster", "--concurrency", "8", "--warmup", "500ms",
         "--duration", "2m", "--out", "/tmp/run.json", "--service-jar", "/s.jar", "--sandbox-jar", "/x.jar",
-        "--gateway-jvm-option", "-Xmx1g", "--gateway-jvm-option", "-Dp=4"), ROOT);
+        "--gateway-jvm-option", "-Xmx1g", "--gateway-jvm-option", "-Dp=4",
+        "--gateway-env", "SESSION_BACKUP_COUNT=0", "--gateway-env", "ROLES=gateway"), ROOT);
 
     assertThat(options.cluster()).isTrue();
     assertThat(options.mode()).isEqualTo("cluster");
@@ -42,6 +44,36 @@ class BenchmarkOptionsTest {
     assertThat(options.serviceJar()).isEqualTo(Path.of("/s.jar"));
     assertThat(options.sandboxJar()).isEqualTo(Path.of("/x.jar"));
     assertThat(options.gatewayJvmOptions()).containsExactly("-Xmx1g", "-Dp=4");
+    assertThat(options.gatewayEnvironment())
+        .containsExactly(Map.entry("SESSION_BACKUP_COUNT", "0"), Map.entry("ROLES", "gateway"));
+  }
+
+  @Test
+  void aGatewayVariableIsNameEqualsValueAndTheLastOneWins() {
+    BenchmarkOptions options = BenchmarkOptions.parse(List.of("--gateway-env", "JAVA_OPTS=-Da=b=c",
+        "--gateway-env", "EMPTY=", "--gateway-env", "JAVA_OPTS=-Dx"), ROOT);
+
+    assertThat(options.gatewayEnvironment()).containsExactly(Map.entry("JAVA_OPTS", "-Dx"), Map.entry("EMPTY", ""));
+    assertThatThrownBy(() -> BenchmarkOptions.parse(List.of("--gateway-env", "lower=1"), ROOT))
+        .hasMessage("--gateway-env takes NAME=VALUE, a name of capitals, digits and _");
+    assertThatThrownBy(() -> BenchmarkOptions.parse(List.of("--gateway-env", "NO_VALUE"), ROOT))
+        .hasMessageStartingWith("--gateway-env takes NAME=VALUE");
+    assertThatThrownBy(() -> BenchmarkOptions.parse(List.of("--gateway-env", "PORTS_FILE=/tmp/p"), ROOT))
+        .hasMessage("--gateway-env cannot set PORTS_FILE: the benchmark sets it per gateway");
+  }
+
+  @Test
+  void theReportShowsNoValueOfAVariableThatHoldsASecret() {
+    BenchmarkOptions options = BenchmarkOptions.parse(List.of("--gateway-env", "TWITTER_CONSUMER_SECRET=s3cr3t",
+        "--gateway-env", "SESSION_ENCRYPTION_KEYS=k1:abc", "--gateway-env", "TLS_KEY_PASSWORD=pw",
+        "--gateway-env", "SESSION_BACKUP_COUNT=2"), ROOT);
+
+    assertThat(options.reportedGatewayEnvironment()).containsExactly(
+        Map.entry("TWITTER_CONSUMER_SECRET", BenchmarkOptions.HIDDEN),
+        Map.entry("SESSION_ENCRYPTION_KEYS", BenchmarkOptions.HIDDEN),
+        Map.entry("TLS_KEY_PASSWORD", BenchmarkOptions.HIDDEN),
+        Map.entry("SESSION_BACKUP_COUNT", "2"));
+    assertThat(options.gatewayEnvironment()).containsEntry("TWITTER_CONSUMER_SECRET", "s3cr3t");
   }
 
   @Test

@@ -52,6 +52,7 @@ class RunReportTest {
     assertThat(json.getJsonObject("gatewayCpuMsPerLoginByThreadKind").getMap())
         .containsExactly(Map.entry("eventLoops", 1.2), Map.entry("hazelcast", 0.5), Map.entry("jit", 0.05),
             Map.entry("gc", 0.15));
+    assertThat(json.getJsonObject("gatewayEnvironment").getString("SESSION_BACKUP_COUNT")).isEqualTo("0");
     assertThat(json.getJsonArray("failureSamples").getList()).containsExactly("callback: HTTP 400, not a 302 redirect");
     // Parsed back, as the smoke test and a later comparison read it.
     assertThat(new JsonObject(json.encodePrettily())).isEqualTo(json);
@@ -65,7 +66,8 @@ class RunReportTest {
     errors.put(Step.APP, 1L);
     return new RunReport("cluster", 32, 60, 60.0, 38_595, loginsPerSecond, 40.46, 90.0, p99, 120.0, errors,
         List.of("callback: HTTP 400, not a 302 redirect"), 1.9, byThreadKind(), 0.0123, 12.5, Map.of("twitter-login.sessions", 12.5),
-        List.of(410L, 420L), 0.8, 0.6, 3.4, 0.25, 1.75, 2, List.of(), Map.of("gateway-a", 4242L));
+        List.of(410L, 420L), 0.8, 0.6, 3.4, 0.25, 1.75, 2, List.of(),
+        Map.of("SESSION_BACKUP_COUNT", "0"), Map.of("gateway-a", 4242L));
   }
 
   /** No figure for the other threads: the row shows a dash. */
