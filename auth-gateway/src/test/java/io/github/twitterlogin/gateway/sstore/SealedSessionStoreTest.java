@@ -22,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,15 @@ class SealedSessionStoreTest {
     mapName = "sessions-" + UUID.randomUUID();
     storeA = store(cluster.get(0), KEY_1);
     storeB = store(cluster.get(1), KEY_1);
+  }
+
+  /**
+   * Each test's sessions go with its map: Hazelcast sweeps a few partitions with entries that can
+   * expire every 5 s, and those that earlier tests left would delay the sweep of this one's.
+   */
+  @AfterEach
+  void dropsTheMap() {
+    map().destroy();
   }
 
   @Test

@@ -20,6 +20,12 @@ public final class HazelcastClusterConfig {
   static final String PARTITION_THREADS = "hazelcast.operation.thread.count";
   static final String IO_THREADS = "hazelcast.io.thread.count";
   static final String RESPONSE_THREADS = "hazelcast.operation.response.thread.count";
+  static final String EXPIRY_OPERATIONS = "hazelcast.internal.map.expiration.cleanup.operation.count";
+  /**
+   * What Hazelcast gives {@link #EXPIRY_OPERATIONS} with its own partition threads on 2 cores:
+   * 3 per thread, and 2 threads (it takes at least 2, whatever the cores).
+   */
+  static final String SMALL_MACHINE_EXPIRY_OPERATIONS = "6";
 
   private HazelcastClusterConfig() {
   }
@@ -54,12 +60,18 @@ public final class HazelcastClusterConfig {
    * defaults, as nothing was measured there. A value set in the configuration or as a system
    * property ({@code -Dhazelcast.io.thread.count=3}) wins, as Hazelcast reads the configuration
    * first: nothing is set over either.
+   *
+   * <p>Hazelcast also sizes its sweep of expired entries by the partition threads: every 5 s it
+   * sends 3 clean-up operations per thread, each to one partition that holds entries that can
+   * expire. With one thread a session that expired unread would be dropped, and said to have ended,
+   * half as often; the sweep keeps the 6 operations it had with Hazelcast's 2 threads.
    */
   static void sizeThreads(Config config, int cores, UnaryOperator<String> systemProperties) {
     if (cores > SMALL_MACHINE_CORES) {
       return;
     }
-    Map.of(PARTITION_THREADS, "1", IO_THREADS, "1", RESPONSE_THREADS, "0").forEach((name, value) -> {
+    Map.of(PARTITION_THREADS, "1", IO_THREADS, "1", RESPONSE_THREADS, "0",
+        EXPIRY_OPERATIONS, SMALL_MACHINE_EXPIRY_OPERATIONS).forEach((name, value) -> {
       if (config.getProperty(name) == null && systemProperties.apply(name) == null) {
         config.setProperty(name, value);
       }

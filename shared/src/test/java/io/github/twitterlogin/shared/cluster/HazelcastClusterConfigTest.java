@@ -58,6 +58,18 @@ class HazelcastClusterConfigTest {
   }
 
   @Test
+  void withOnePartitionThreadExpiredEntriesAreSweptAsOftenAsWithHazelcastsTwo() {
+    Config config = new Config();
+
+    HazelcastClusterConfig.sizeThreads(config, 2, name -> null);
+
+    assertThat(config.getProperty(HazelcastClusterConfig.EXPIRY_OPERATIONS)).isEqualTo("6");
+    Config chosen = new Config().setProperty(HazelcastClusterConfig.EXPIRY_OPERATIONS, "27");
+    HazelcastClusterConfig.sizeThreads(chosen, 1, name -> null);
+    assertThat(chosen.getProperty(HazelcastClusterConfig.EXPIRY_OPERATIONS)).isEqualTo("27");
+  }
+
+  @Test
   void onMoreCoresHazelcastKeepsItsOwnThreadCounts() {
     Config config = new Config();
 
