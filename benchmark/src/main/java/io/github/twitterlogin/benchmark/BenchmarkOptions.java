@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,8 +57,7 @@ public record BenchmarkOptions(
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)?");
   private static final Pattern ENVIRONMENT_ENTRY = Pattern.compile("([A-Z_][A-Z0-9_]*)=(.*)");
-  /** Where a gateway tells the benchmark its ports: the benchmark's to choose, per process. */
-  private static final Set<String> BENCHMARKS_OWN = Set.of("PORTS_FILE");
+  static final String HIDDEN = "(set, not shown)";
 
   public BenchmarkOptions {
     gatewayJvmOptions = List.copyOf(gatewayJvmOptions);
@@ -135,8 +133,6 @@ public record BenchmarkOptions(
     return reported;
   }
 
-  static final String HIDDEN = "(set, not shown)";
-
   private static boolean holdsSecret(String name) {
     return name.contains("SECRET") || name.contains("KEY") || name.contains("PASSWORD");
   }
@@ -146,7 +142,8 @@ public record BenchmarkOptions(
     if (!matcher.matches()) {
       throw new IllegalArgumentException(flag + " takes NAME=VALUE, a name of capitals, digits and _");
     }
-    if (BENCHMARKS_OWN.contains(matcher.group(1))) {
+    // The benchmark chooses it per gateway, and reads the ports there.
+    if (matcher.group(1).equals(Topology.PORTS_FILE)) {
       throw new IllegalArgumentException(flag + " cannot set " + matcher.group(1) + ": the benchmark sets it per gateway");
     }
     environment.put(matcher.group(1), matcher.group(2));

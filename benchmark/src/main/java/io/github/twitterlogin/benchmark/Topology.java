@@ -30,6 +30,9 @@ final class Topology {
   static final List<String> GATEWAY_JVM_OPTIONS = List.of("-Dhazelcast.jmx=true",
       "-Dhazelcast.jmx.update.interval.seconds=0");
 
+  /** Where a process of the run writes the ports it took, before it says it is ready. */
+  static final String PORTS_FILE = "PORTS_FILE";
+
   private static final String LOOPBACK = "127.0.0.1";
   private static final Duration READY_DEADLINE = Duration.ofSeconds(180);
   private static final String CONSUMER_KEY = "login-benchmark";
@@ -58,7 +61,7 @@ final class Topology {
     Files.writeString(sandboxConfig, sandboxConfig(consumerSecret).encodePrettily());
     Path sandboxPorts = logs.resolve("sandbox.ports.json");
     LaunchedProcess sandbox = launched.add(LaunchedProcess.start("sandbox", List.of(), options.sandboxJar(),
-        Map.of("SANDBOX_CONFIG", sandboxConfig.toString(), "PORTS_FILE", sandboxPorts.toString()), logs));
+        Map.of("SANDBOX_CONFIG", sandboxConfig.toString(), PORTS_FILE, sandboxPorts.toString()), logs));
     sandbox.awaitReady(SANDBOX_READY, READY_DEADLINE);
     String sandboxUrl = "http://" + LOOPBACK + ":" + ports(sandboxPorts).getInteger("sandbox");
 
@@ -75,7 +78,7 @@ final class Topology {
       Map<String, String> environment = gatewayEnvironment(publicUrl, sandboxUrl, consumerSecret, sessionKeys,
           clusterName, firstMember);
       environment.putAll(options.gatewayEnvironment());
-      environment.put("PORTS_FILE", portsFile.toString());
+      environment.put(PORTS_FILE, portsFile.toString());
       List<String> jvmOptions = new ArrayList<>(GATEWAY_JVM_OPTIONS);
       jvmOptions.addAll(options.gatewayJvmOptions());
       LaunchedProcess gateway = launched.add(LaunchedProcess.start(name, jvmOptions, options.serviceJar(),
